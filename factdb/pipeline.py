@@ -1,0 +1,143 @@
+"""The Python API the CLI is a thin layer over: build, ingest, export.
+
+A document walks read -> extract -> validate (the Pydantic models) and is
+stored with its candidate facts in one transaction per document. Then the
+whole database is resolved afresh (entities, merged facts, curated
+decisions) and written in one more transaction. Documents already stored
+are recognised by the sha256 of their text and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, store
+from .curated import load_dir
+from .extract import extract
+from .read import SUPPORTED_SUFFIXES, read_path
+from .resolve import SourcedFact, resolve
+
+EXTRACTOR_VERSION = __version__
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    facts: int = 0
+    history: int = 0
+
+
+def article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the supported files inside folders named, in a stable order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or directory")
+    return found
+
+
+def ingest(
+    db_path: str | Path,
+    paths: Iterable[str | Path],
+    curated_dir: str | Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Add articles (skipping known ones), then re-resolve every fact."""
+    store.migrate(db_path)
+    db = store.connect(db_path)
+    report = IngestReport()
+    try:
+        known = store.known_hashes(db)
+        for path in article_paths(paths):
+            article = read_path(path)
+            if article.document.sha256 in known:
+                report.skipped.append(path.name)
+            else:
+                store.add_document(db, article, extract(article), EXTRACTOR_VERSION)
+                known.add(article.document.sha256)
+                report.added.append(path.name)
+            if progress:
+                progress(path)
+        result = resolve_database(db, curated_dir)
+        report.facts, report.history = result["facts"], result["history"]
+    finally:
+        db.close()
+    return report
+
+
+def resolve_database(db, curated_dir: str | Path | None) -> dict[str, int]:
+    documents = store.load_documents(db)
+    texts = {d["name"]: d["text"] for d in documents}
+    curated = load_dir(Path(curated_dir), texts) if curated_dir else []
+    sourced = [SourcedFact(fact, name, texts[name]) for name, fact in store.load_candidates(db)]
+    for source, curated_file in curated:
+        for fact in curated_file.facts:
+            text = texts.get(fact.evidence[0].document, "") if fact.evidence else ""
+            sourced.append(SourcedFact(fact, source, text))
+    resolution = resolve(sourced, curated, [d["outlet"] for d in documents if d["outlet"]])
+    return store.write_resolution(db, resolution)
+
+
+def build(db_path: str | Path, seeds_dir: str | Path = "seeds",
+          progress: Callable[[Path], None] | None = None) -> IngestReport:
+    """Create or upgrade the database and load ``seeds/articles`` and ``seeds/curated``."""
+    seeds = Path(seeds_dir)
+    if not (seeds / "articles").is_dir():
+        raise FileNotFoundError(f"{seeds / 'articles'}: no seed articles folder")
+    return ingest(db_path, [seeds / "articles"], seeds / "curated", progress)
+
+
+EXPORT_FORMATS = ("csv", "json", "ndjson")
+
+
+def fact_rows(db_path: str | Path, fact_type: str | None = None) -> Iterable[dict]:
+    db = store.connect(db_path)
+    try:
+        sql = "SELECT * FROM facts"
+        params: dict = {}
+        if fact_type:
+            sql += " WHERE fact_type = :fact_type"
+            params["fact_type"] = fact_type
+        sql += " ORDER BY fact_type, fact_id, document, char_start"
+        yield from db.query(sql, params)
+    finally:
+        db.close()
+
+
+def export(db_path: str | Path, fmt: str, out: io.TextIOBase, fact_type: str | None = None) -> int:
+    """Write rows of the ``facts`` view as csv, json or ndjson; returns the row count."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    rows = fact_rows(db_path, fact_type)
+    count = 0
+    if fmt == "csv":
+        writer = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+            count += 1
+        if writer is None:
+            csv.writer(out).writerow(store.FACTS_COLUMNS)
+    elif fmt == "ndjson":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        out.write("[")
+        for row in rows:
+            out.write(("," if count else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+            count += 1
+        out.write("\n]\n")
+    return count
