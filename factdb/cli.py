@@ -120,6 +120,10 @@ def serve(
     try:
         if not path.exists():
             _summary(pipeline.build(path, seeds))
+        else:
+            from .store import migrate
+
+            migrate(path)
         run(path, host=host, port=port)
     except Exception as exc:  # noqa: BLE001
         _fail(exc)

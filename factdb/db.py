@@ -8,6 +8,7 @@ upgrade, so autogenerate is told to ignore them (:func:`include_name`).
 from __future__ import annotations
 
 import os
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -64,11 +65,38 @@ def alembic_config(path: str | Path) -> Config:
     return config
 
 
+def drop_derived(path: str | Path) -> None:
+    """Drop views and full-text indexes before a migration.
+
+    Batch migrations copy and rename tables, which breaks views and triggers
+    that name them; :func:`factdb.store.refresh_derived` re-creates them after.
+    """
+    if not Path(path).exists():
+        return
+    connection = sqlite3.connect(path)
+    try:
+        objects = connection.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') "
+            "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING FTS%')"
+        ).fetchall()
+        for kind, name in objects:
+            connection.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        connection.commit()
+    finally:
+        connection.close()
+
+
 def upgrade(path: str | Path, revision: str = "head") -> None:
+    if current_revision(path) == revision or (
+        revision == "head" and Path(path).exists() and current_revision(path) == head_revision()
+    ):
+        return
+    drop_derived(path)
     command.upgrade(alembic_config(path), revision)
 
 
 def downgrade(path: str | Path, revision: str) -> None:
+    drop_derived(path)
     command.downgrade(alembic_config(path), revision)
 
 

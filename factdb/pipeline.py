@@ -16,19 +16,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, store
+import hashlib
+from functools import lru_cache
+
+from . import store
 from .curated import load_dir
 from .extract import extract
-from .read import SUPPORTED_SUFFIXES, read_path
+from .read import SUPPORTED_SUFFIXES, read_path, read_text
 from .resolve import SourcedFact, resolve
 
-EXTRACTOR_VERSION = __version__
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the reading and extraction code: when it changes, stored documents are re-extracted."""
+    package = Path(__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted([package / "read.py", *(package / "extract").glob("*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    reextracted: list[str] = field(default_factory=list)
     facts: int = 0
     history: int = 0
 
@@ -57,17 +69,24 @@ def ingest(
     db = store.connect(db_path)
     report = IngestReport()
     try:
+        version = extractor_version()
         known = store.known_hashes(db)
         for path in article_paths(paths):
             article = read_path(path)
-            if article.document.sha256 in known:
+            stored_version = known.get(article.document.sha256)
+            if stored_version == version:
                 report.skipped.append(path.name)
             else:
-                store.add_document(db, article, extract(article), EXTRACTOR_VERSION)
-                known.add(article.document.sha256)
+                store.add_document(db, article, extract(article), version)
+                known[article.document.sha256] = version
                 report.added.append(path.name)
             if progress:
                 progress(path)
+        # Documents stored by older extraction code are extracted again, from the stored text.
+        for stored in store.outdated_documents(db, version):
+            article = read_text(stored.pop("name"), stored.pop("text"), **stored)
+            store.add_document(db, article, extract(article), version)
+            report.reextracted.append(article.name)
         result = resolve_database(db, curated_dir)
         report.facts, report.history = result["facts"], result["history"]
     finally:

@@ -233,6 +233,8 @@ class Evidence(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[str] = mapped_column(Text)
+    # Same words, same key: copies of one wire story count as one independent source.
+    sentence_key: Mapped[str | None] = mapped_column(String, index=True)
     value_start: Mapped[int | None] = mapped_column(Integer)
     value_end: Mapped[int | None] = mapped_column(Integer)
     raw: Mapped[str | None] = mapped_column(Text)

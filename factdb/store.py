@@ -10,6 +10,7 @@ columns. Add columns; never rename or drop one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +22,7 @@ from pydantic import TypeAdapter
 
 from .models import Evidence, Fact, FactBase
 from .read import Article
-from .resolve import Resolution, ResolvedFact, entity_id, stable_id
+from .resolve import Resolution, ResolvedFact, entity_id, normalize_text, stable_id
 
 KIND_TABLES = {
     "entourage_member": "entourage_members",
@@ -87,7 +88,7 @@ SELECT r.fact_id, r.fact_type, r.status,
        COUNT(ev.id) AS evidence_count,
        COUNT(DISTINCT ev.document_id) AS document_count,
        COUNT(DISTINCT d.outlet_id) AS outlet_count,
-       COUNT(DISTINCT ev.sentence) AS independent_sources,
+       COUNT(DISTINCT ev.sentence_key) AS independent_sources,
        MIN(d.published) AS earliest_published
 FROM fact_records r
 LEFT JOIN evidence ev ON ev.fact_id = r.fact_id
@@ -151,8 +152,20 @@ def refresh_derived(db: sqlite_utils.Database) -> None:
         db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
 
 
-def known_hashes(db: sqlite_utils.Database) -> set[str]:
-    return {row[0] for row in db.execute("SELECT sha256 FROM documents").fetchall()}
+def known_hashes(db: sqlite_utils.Database) -> dict[str, str]:
+    """sha256 of every stored document's text -> the extractor version that read it."""
+    return dict(db.execute("SELECT sha256, extractor_version FROM documents").fetchall())
+
+
+def outdated_documents(db: sqlite_utils.Database, version: str) -> list[dict]:
+    """Stored documents extracted by other code than ``version``, with what is known of them."""
+    return [
+        {"name": r["name"], "text": r["text"], "title": r["title"], "outlet": r["outlet"],
+         "published": r["published"], "url": r["url"]}
+        for r in db.query(
+            "SELECT d.*, o.name AS outlet FROM documents d LEFT JOIN outlets o "
+            "ON o.id = d.outlet_id WHERE d.extractor_version != ? ORDER BY d.name", [version])
+    ]
 
 
 def outlet_id(name: str) -> str:
@@ -161,7 +174,10 @@ def outlet_id(name: str) -> str:
 
 def add_document(db: sqlite_utils.Database, article: Article, facts: list[FactBase],
                  extractor_version: str) -> str:
-    """Store one article and its extracted candidates in one transaction."""
+    """Store one article and its extracted candidates in one transaction.
+
+    A document stored before (same text) gets its row and candidates replaced.
+    """
     doc = article.document
     document_id = doc.sha256[:16]
     with db.atomic():
@@ -169,13 +185,21 @@ def add_document(db: sqlite_utils.Database, article: Article, facts: list[FactBa
             db["outlets"].insert(
                 {"id": outlet_id(doc.outlet), "name": doc.outlet, "domain": None}, ignore=True
             )
-        db["documents"].insert({
+        # An edited article keeps its file name: its old version goes, evidence included
+        # (resolution, which runs after ingest, rebuilds the evidence table).
+        for (old_id,) in db.execute(
+            "SELECT id FROM documents WHERE name = ? AND id != ?", [doc.name, document_id]
+        ).fetchall():
+            db.execute("DELETE FROM evidence WHERE document_id = ?", [old_id])
+            db.execute("DELETE FROM documents WHERE id = ?", [old_id])
+        db.execute("DELETE FROM candidates WHERE document_id = ?", [document_id])
+        db["documents"].upsert({
             "id": document_id, "name": doc.name, "title": doc.title,
             "outlet_id": outlet_id(doc.outlet) if doc.outlet else None,
             "published": doc.published.isoformat() if doc.published else None,
             "url": doc.url, "text": doc.text, "sha256": doc.sha256,
             "extractor_version": extractor_version,
-        })
+        }, pk="id")
         db["candidates"].insert_all(
             {"document_id": document_id, "fact_type": f.fact_type, "payload": f.model_dump_json()}
             for f in facts
@@ -295,6 +319,7 @@ def _evidence_row(fact: ResolvedFact, ev: Evidence, documents: dict[str, str]) -
         "id": stable_id("ev", fact.fact_id, document_id, ev.char_start, ev.char_end),
         "fact_id": fact.fact_id, "document_id": document_id,
         "char_start": ev.char_start, "char_end": ev.char_end, "sentence": ev.sentence,
+        "sentence_key": hashlib.sha1(normalize_text(ev.sentence).encode()).hexdigest()[:16],
         "value_start": ev.value_start, "value_end": ev.value_end, "raw": ev.raw,
         "cited_source": ev.cited_source, "extractor": ev.extractor,
         "confidence": ev.confidence,
