@@ -1,24 +1,48 @@
 """Read room: a file on disk becomes an :class:`Article`.
 
 An Article is the validated :class:`~factdb.models.Document` (text, title,
-outlet, publication date) plus the structure extractors walk: paragraphs and
-sentences with character offsets into the stored text, and the boilerplate
-spans (captions, share prompts, embedded tweets...) that stay in the stored
-text so offsets remain true but are never extracted from.
+outlet, publication date, URL) plus the structure extractors walk: paragraphs
+and sentences with character offsets into the stored text, and the
+boilerplate spans (captions, share prompts, embedded tweets...) that stay in
+the stored text so offsets remain true but are never extracted from.
+
+The stored text is the file's text byte for byte (only ``\\r\\n`` becomes
+``\\n``); for HTML it is trafilatura's extracted text with paragraphs
+separated by blank lines. Nothing is deleted: furniture is *marked*.
+
+How a page is read, in order:
+
+1. optional YAML front matter (``---`` ... ``---``) gives known metadata;
+2. every line is classified on its own (:func:`factdb.boilerplate.line_reason`);
+3. context rules: broken URLs are rejoined, tweet bodies and continuation
+   lines join the furniture around them, the outlet's own name as a
+   masthead, the title and its repeats, one-line headings, short fragments
+   between furniture, paragraphs repeated by the next one;
+4. title, outlet, wire and publication date are chosen from ranked cues;
+5. blank-line blocks become paragraphs, split at line level where a block
+   mixes prose and furniture and at the end of a "CITY (Source) -" dateline;
+   a block that stops mid-sentence and a next block that starts in lower
+   case are one paragraph (hard-wrapped pastes);
+6. spaCy's rule sentencizer splits each paragraph; sentences keep offsets.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
+from . import boilerplate as bp
 from .models import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class ReadError(ValueError):
@@ -32,6 +56,7 @@ class Sentence:
     text: str
     paragraph: int
     boilerplate: bool = False
+    reason: str | None = None  # kind of furniture ("caption", "tweet", ...) when boilerplate
 
 
 @dataclass
@@ -39,6 +64,12 @@ class Article:
     document: Document
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # Why each paragraph is furniture (None for prose); parallel to ``paragraphs``.
+    paragraph_reasons: list[str | None] = field(default_factory=list)
+    # The news agency credited in a dateline, when it is not the outlet itself.
+    wire: str | None = None
+    # Where each metadata value came from ("front_matter", "url", "dateline", ...).
+    metadata_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -59,6 +90,14 @@ class Article:
     def paragraph_text(self, index: int) -> str:
         start, end = self.paragraphs[index]
         return self.text[start:end]
+
+    def boilerplate_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, reason) of every furniture paragraph."""
+        return [
+            (start, end, reason)
+            for (start, end), reason in zip(self.paragraphs, self.paragraph_reasons)
+            if reason
+        ]
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +128,22 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+def split_sentences(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    reasons: list[str | None] | None = None,
+) -> list[Sentence]:
+    """Sentences of each paragraph with absolute offsets.
+
+    ``reasons`` (parallel to ``paragraphs``) marks furniture paragraphs; their
+    sentences come back with ``boilerplate=True``. A sentence may contain
+    newlines (hard-wrapped text): offsets stay true to the stored text.
+    """
     nlp = _sentencizer()
+    reasons = reasons or [None] * len(paragraphs)
     sentences = []
     blocks = [text[start:end] for start, end in paragraphs]
-    for index, (doc, (offset, _)) in enumerate(zip(nlp.pipe(blocks), paragraphs)):
+    for index, (doc, (offset, _), reason) in enumerate(zip(nlp.pipe(blocks), paragraphs, reasons)):
         for sent in doc.sents:
             raw = sent.text
             stripped = raw.strip()
@@ -101,7 +151,9 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Senten
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = offset + sent.start_char + lead
-            sentences.append(Sentence(start, start + len(stripped), stripped, index))
+            sentences.append(
+                Sentence(start, start + len(stripped), stripped, index, bool(reason), reason)
+            )
     return sentences
 
 
@@ -109,12 +161,577 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# --- front matter ------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_KEYS = {
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename"),
+    "published": ("published", "date", "pubdate", "published_at", "date_published"),
+    "url": ("url", "link", "source_url", "canonical", "canonical_url"),
+    "wire": ("wire", "agency"),
+}
+
+
+def _front_matter(name: str, text: str) -> tuple[int, dict]:
+    """(end offset, metadata) of a leading YAML front matter block, else (0, {})."""
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(0)) > 20_000:
+        return 0, {}
+    try:
+        data = yaml.safe_load(match["body"] or "") or {}
+    except yaml.YAMLError:
+        return 0, {}  # a "---" rule that is not front matter
+    if not isinstance(data, dict):
+        return 0, {}
+    lowered = {str(k).lower(): v for k, v in data.items()}
+    meta: dict = {}
+    for key, spellings in _FRONT_MATTER_KEYS.items():
+        for spelling in spellings:
+            value = lowered.get(spelling)
+            if value not in (None, ""):
+                meta[key] = value
+                break
+    if not meta:
+        return 0, {}
+    if "published" in meta:
+        meta["published"] = _as_date(name, meta["published"])
+    for key in ("title", "outlet", "url", "wire"):
+        if key in meta:
+            meta[key] = str(meta[key]).strip()
+    return match.end(), meta
+
+
+def _as_date(name: str, value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    parsed = bp.parse_date(text) or bp.parse_foreign_date(text)
+    if parsed is None:
+        raise ReadError(f"{name}: front matter date {text!r} is not a full date")
+    return parsed
+
+
+# --- lines and blocks --------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    start: int  # offsets of the stripped line in the stored text
+    end: int
+    text: str
+    block: int
+    reason: str | None = None
+
+
+def _split_lines(text: str, begin: int) -> list[_Line]:
+    lines: list[_Line] = []
+    block = 0
+    pos = begin
+    for raw in text[begin:].split("\n"):
+        # A byte-order mark stays in the stored text but is blank for analysis.
+        raw = raw.replace("\ufeff", " ")
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped, block))
+        elif lines and lines[-1].block == block:
+            block += 1
+        pos += len(raw) + 1
+    return lines
+
+
+_TITLE_END = re.compile(r"[.,;:]$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _title_shaped(line: str) -> bool:
+    text = _MD_HEADING.sub("", line)
+    count = len(bp.words(text))
+    return (
+        3 <= count <= 30
+        and len(text) <= 250
+        and not (_TITLE_END.search(text) and not text.endswith("..."))
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'‘")
+    )
+
+
+class _Page:
+    """The furniture analysis and metadata cues of one stored text."""
+
+    def __init__(self, text: str, begin: int, known: dict):
+        self.text = text
+        self.lines = _split_lines(text, begin)
+        self.known = known
+        self.urls: list[tuple[str, bool, int]] = []  # (url, the article's own, line index)
+        self.datelines: list[tuple[int, int, int, str | None, date | None]] = []
+        self.meta: dict = {}
+        self.sources: dict[str, str] = {}
+        self.wire: str | None = None
+        self._blocks: dict[int, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            self._blocks.setdefault(line.block, []).append(i)
+
+    # -- helpers --
+
+    def block_lines(self, block: int) -> list[int]:
+        return self._blocks.get(block, [])
+
+    def same_block(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.lines) and self.lines[i].block == self.lines[j].block
+
+    def first_body_block(self) -> int:
+        """The first block that reads like article prose (a long line or several lines)."""
+        for block, indices in self._blocks.items():
+            prose = [i for i in indices if self.lines[i].reason is None]
+            if len(prose) >= 2 or any(len(bp.words(self.lines[i].text)) >= 12 for i in prose):
+                return block
+        return len(self._blocks)
+
+    # -- the analysis --
+
+    def analyse(self) -> None:
+        self._single_lines()
+        self._join_urls()
+        self._tweets()
+        self._continuations()
+        self._find_datelines()
+        self._choose_outlet()
+        self._mastheads()
+        self._choose_title()
+        self._headings()
+        self._fragments()
+        self._repeats()
+        self._choose_published()
+        self._choose_url()
+
+    def _single_lines(self) -> None:
+        foreign = [bp.is_foreign_script(line.text) for line in self.lines]
+        # Only a page written in Latin script has "lines in another script" to drop.
+        foreign_chars = sum(len(line.text) for line, f in zip(self.lines, foreign) if f)
+        latin_page = foreign_chars * 2 < sum(len(line.text) for line in self.lines)
+        for i, line in enumerate(self.lines):
+            line.reason = bp.line_reason(line.text)
+            if line.reason is None and latin_page and foreign[i]:
+                line.reason = "foreign_script"
+            if line.reason == "tail":
+                for later in self.lines[i + 1 :]:
+                    later.reason = "tail"
+                return
+
+    def _join_urls(self) -> None:
+        """Collect URL lines; a URL broken over two lines is rejoined."""
+        own_label = False  # an "Original url:" label waiting for its URL line
+        for i, line in enumerate(self.lines):
+            if line.reason != "url":
+                own_label = False
+                continue
+            parsed = bp.url_line(line.text)
+            if not parsed:
+                continue  # the tail of a URL already joined
+            url, own = parsed
+            if url is None:
+                own_label = own
+                continue
+            own, own_label = own or own_label, False
+            j = i + 1
+            while self.same_block(i, j) and self.lines[j].reason is None and _continues_url(self.lines[j].text):
+                url += self.lines[j].text
+                self.lines[j].reason = "url"
+                j += 1
+            self.urls.append((url.rstrip(".,;)"), own, i))
+
+    def _tweets(self) -> None:
+        for i, line in enumerate(self.lines):
+            if line.reason != "tweet":
+                continue
+            if bp.tweet_attribution(line.text):
+                # An embed's text is the short block just above its "— Name (@handle)" line.
+                previous = self.block_lines(line.block - 1)
+                if previous and all(self.lines[j].reason in (None, "foreign_script") for j in previous):
+                    if sum(len(self.lines[j].text) for j in previous) <= 300:
+                        for j in previous:
+                            self.lines[j].reason = "tweet"
+                continue
+            # Lines of the tweet text above its pic.twitter.com link, back to the prose.
+            j = i - 1
+            while (
+                self.same_block(i, j)
+                and self.lines[j].reason in (None, "foreign_script")
+                and not bp.ends_sentence(self.lines[j].text)
+            ):
+                self.lines[j].reason = "tweet"
+                j -= 1
+
+    def _continuations(self) -> None:
+        """A hard-wrapped line that continues a furniture line is furniture too."""
+        for i in range(1, len(self.lines)):
+            line, previous = self.lines[i], self.lines[i - 1]
+            if (
+                line.reason is None
+                and previous.reason not in (None, "title", "heading")
+                and self.same_block(i, i - 1)
+                and not bp.ends_sentence(previous.text)
+                and line.text[0].islower()
+            ):
+                line.reason = previous.reason
+
+    def _find_datelines(self) -> None:
+        """Wire datelines opening the story: "CITY (Outlet / Agency - date) ..."."""
+        prose_blocks = 0
+        for indices in self._blocks.values():
+            line = self.lines[indices[0]]
+            if line.reason is not None:
+                continue
+            prose_blocks += 1
+            if prose_blocks > 4:
+                break  # a dateline opens the story; later capitals-and-parentheses are prose
+            match = bp.dateline_prefix(line.text)
+            if not match:
+                continue
+            end = line.start + len(line.text[: match.end()].rstrip())
+            source = match["source"]
+            found = bp.find_date(source) if source else bp.find_date(line.text[: match.end()])
+            self.datelines.append((indices[0], line.start, end, source, found[0] if found else None))
+
+    def _choose_outlet(self) -> None:
+        """The publishing outlet; the lowest-ranked cue wins.
+
+        2 the article's own URL ("Original url:") on a host the lexicon names ·
+        3 a "From Outlet" footer · 4 the outlet in a wire dateline's parenthesis ·
+        5 "connect with the Outlet" in a share prompt · 6 a copyright line ·
+        7 a masthead line naming a known outlet · 8 the own URL's bare host ·
+        9 the agency of a dateline ("(Agency)") · 10/11 another URL's host, named/bare.
+        """
+        lexicon = bp.outlets()
+        candidates: list[tuple[int, str, str]] = []
+        for url, own, _ in self.urls:
+            name = bp.url_host_name(url)
+            if name:
+                mapped = lexicon.host_name(bp.url_host(url) or "") is not None
+                candidates.append(((2 if mapped else 8) if own else (10 if mapped else 11), name, "url"))
+        bottom = [l for l in self.lines if l.reason == "footer"][-3:]
+        tail_lines = {id(l) for l in self.lines[-6:]}
+        for line in bottom:
+            match = bp.FROM_FOOTER.match(line.text)
+            if match and id(line) in tail_lines:
+                candidates.append((3, match["name"], "footer"))
+            match = bp.COPYRIGHT.match(line.text)
+            if match and match["name"]:
+                candidates.append((6, match["name"].strip(), "copyright"))
+        for _, _, _, source, _ in self.datelines[:1]:
+            if not source:
+                continue
+            names = _dateline_names(source)
+            outlets = [n for n in names if not lexicon.is_wire(n)]
+            wires = [n for n in names if lexicon.is_wire(n)]
+            if outlets:
+                candidates.append((4, outlets[0], "dateline"))
+            if wires:
+                self.wire = wires[0]
+                candidates.append((9, wires[0], "dateline"))
+            elif len(outlets) > 1:
+                self.wire = outlets[-1]
+        for indices in self._blocks.values():
+            prompt = " ".join(self.lines[i].text for i in indices if self.lines[i].reason == "share")
+            match = bp.CONNECT_WITH.search(prompt)
+            if match:
+                candidates.append((5, match["name"], "share_prompt"))
+                break
+        header = self.first_body_block()
+        for line in self.lines:
+            if line.block >= header:
+                break
+            if line.reason is None and lexicon.is_outlet_name(line.text):
+                candidates.append((7, line.text, "masthead"))
+        if candidates:
+            _, name, source = min(candidates, key=lambda c: c[0])
+            self.meta["outlet"] = lexicon.canonical(name.strip())
+            self.sources["outlet"] = source
+        if self.wire and self.meta.get("outlet", "").casefold() == self.wire.casefold():
+            self.wire = None
+
+    def _mastheads(self) -> None:
+        """A line that is only an outlet's name (the page's masthead)."""
+        outlet = (self.known.get("outlet") or self.meta.get("outlet") or "").casefold()
+        lexicon = bp.outlets()
+        for line in self.lines:
+            if line.reason is None and len(line.text) <= 60:
+                name = line.text.casefold()
+                if name == outlet or lexicon.is_outlet_name(line.text):
+                    line.reason = "masthead"
+
+    def _choose_title(self) -> None:
+        title = self.known.get("title")
+        if not title and len(self._blocks) > 1:  # a headline needs a story below it
+            header = self.first_body_block()
+            for block, indices in self._blocks.items():
+                if block > header:
+                    break
+                prose = [i for i in indices if self.lines[i].reason is None]
+                if not prose:
+                    continue
+                candidate = self.lines[prose[0]].text
+                if len(prose) == 1 and len(indices) == 1 and _title_shaped(candidate):
+                    title = _MD_HEADING.sub("", candidate).strip()
+                    self.meta["title"] = title
+                    self.sources["title"] = "first_line"
+                    break
+                if len(prose) > 1 or len(bp.words(candidate)) > 2:
+                    break  # prose before any headline: the paste has no title
+        if not title:
+            return
+        wanted = bp.normalize(title)
+        for line in self.lines:
+            if line.reason in (None, "heading", "masthead"):
+                seen = bp.normalize(_MD_HEADING.sub("", line.text))
+                if seen == wanted or (
+                    seen.startswith(wanted) and len(seen.split()) - len(wanted.split()) <= 6
+                    and not bp.ends_sentence(line.text)
+                ):
+                    line.reason = "title"
+
+    def _headings(self) -> None:
+        """One-line blocks of a few words without end punctuation: section headings."""
+        blocks = list(self._blocks.items())
+        if len(blocks) < 2:
+            return  # a lone line is the text itself (a snippet), not a heading over it
+        for n, (block, indices) in enumerate(blocks):
+            if len(indices) != 1:
+                continue
+            line = self.lines[indices[0]]
+            if line.reason is not None or bp.ends_sentence(line.text):
+                continue
+            if len(bp.words(line.text)) > 10:
+                continue
+            following = blocks[n + 1][1] if n + 1 < len(blocks) else None
+            if following and self.lines[following[0]].text[0].islower():
+                continue  # a sentence broken by a stray blank line
+            line.reason = "heading"
+
+    def _fragments(self) -> None:
+        """Short fragments wedged between furniture lines are furniture ("lock icon")."""
+        for _ in range(2):
+            for i, line in enumerate(self.lines):
+                if line.reason is not None or bp.ends_sentence(line.text):
+                    continue
+                if len(bp.words(line.text)) > 6 or i == 0:
+                    continue
+                before = self.lines[i - 1].reason not in (None, "title", "heading")
+                after = i + 1 == len(self.lines) or self.lines[i + 1].reason not in (None, "title", "heading")
+                if before and after:
+                    line.reason = "chrome"
+
+    def _repeats(self) -> None:
+        """A prose block repeated verbatim, or contained in one of the next blocks (a standfirst)."""
+        prose_blocks = []
+        for block, indices in self._blocks.items():
+            if all(self.lines[i].reason is None for i in indices):
+                prose_blocks.append((block, bp.normalize(" ".join(self.lines[i].text for i in indices))))
+        seen: set[str] = set()
+        for n, (block, norm) in enumerate(prose_blocks):
+            repeated = norm in seen and len(norm) >= 20
+            if not repeated and len(norm) >= 40:
+                repeated = any(norm in later and norm != later for _, later in prose_blocks[n + 1 : n + 4])
+            seen.add(norm)
+            if repeated:
+                for i in self.block_lines(block):
+                    self.lines[i].reason = "repeat"
+
+    def _choose_published(self) -> None:
+        """The publication date; the lowest-ranked cue wins.
+
+        2 a date-only line above the story · 3 a wire dateline's date ·
+        4 the date in the article's own URL path · 5 a date-only line elsewhere ·
+        6 the date in the first other URL. Dates in tweets, "Related" lines and
+        prose are never used, and nothing is guessed.
+        """
+        candidates: list[tuple[int, date, str]] = []
+        header = self.first_body_block()
+        for line in self.lines:
+            if line.reason == "dateline":
+                found = bp.parse_date(line.text) or bp.parse_foreign_date(line.text)
+                if found:
+                    candidates.append((2 if line.block <= header else 5, found, "dateline"))
+        for _, _, _, _, found in self.datelines[:1]:
+            if found:
+                candidates.append((3, found, "dateline"))
+        first_other = True
+        for url, own, _ in self.urls:
+            found = bp.url_date(url)
+            if found and own:
+                candidates.append((4, found, "url"))
+            elif found and first_other:
+                candidates.append((6, found, "url"))
+                first_other = False
+        if candidates:
+            _, found, source = min(candidates, key=lambda c: c[0])
+            self.meta["published"] = found
+            self.sources["published"] = source
+
+    def _choose_url(self) -> None:
+        own = [url for url, is_own, _ in self.urls if is_own]
+        standalone = [url for url, _, i in self.urls if bp.URL.fullmatch(self.lines[i].text)]
+        chosen = (own or standalone or [None])[0]
+        if chosen:
+            self.meta["url"] = chosen
+            self.sources["url"] = "url"
+
+    # -- paragraphs --
+
+    def paragraphs(self) -> tuple[list[tuple[int, int]], list[str | None]]:
+        """Runs of lines with one reason inside each block; prose split off datelines."""
+        dateline_ends = {index: end for index, _, end, _, _ in self.datelines}
+        spans: list[list] = []  # [start, end, reason, first line, last line]
+        for indices in self._blocks.values():
+            run: list | None = None
+            for i in indices:
+                line = self.lines[i]
+                if run is not None and run[2] == line.reason:
+                    run[1], run[4] = line.end, i
+                    continue
+                run = [line.start, line.end, line.reason, i, i]
+                spans.append(run)
+                if i in dateline_ends and line.reason is None:
+                    cut = dateline_ends[i]
+                    rest = cut + (len(self.text[cut:line.end]) - len(self.text[cut:line.end].lstrip()))
+                    spans[-1] = [line.start, cut, "dateline", i, i]
+                    run = [rest, line.end, None, i, i]
+                    spans.append(run)
+        merged: list[list] = []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if (
+                previous is not None
+                and previous[2] is None
+                and span[2] is None
+                and self.lines[previous[4]].block != self.lines[span[3]].block
+                and not bp.ends_sentence(self.lines[previous[4]].text)
+                and self.text[span[0]].islower()
+            ):
+                previous[1], previous[4] = span[1], span[4]  # one sentence across a stray blank line
+                continue
+            merged.append(span)
+        return [(s[0], s[1]) for s in merged], [s[2] for s in merged]
+
+
+def _continues_url(line: str) -> bool:
+    return (
+        " " not in line
+        and len(line) <= 300
+        and not line.lower().startswith(("http", "www."))
+        and bool(re.fullmatch(r"[\w\-./?=&%#~+:;,@!$'*()]+", line))
+    )
+
+
+def _dateline_names(source: str) -> list[str]:
+    """Outlet and agency names in a dateline's parenthesis, date removed."""
+    found = bp.find_date(source)
+    if found:
+        source = source[: found[1]] + source[found[2] :]
+    source = re.sub(r"\s+[-—–]\s*$|^\s*[-—–]\s+", "", source.strip(" ,-—–"))
+    names = [part.strip(" ,-—–") for part in re.split(r"\s*/\s*|\s+[-—–]\s+", source)]
+    return [n for n in names if n and n[0].isupper() and len(n.split()) <= 6]
+
+
+# --- entry points ------------------------------------------------------------
+
+
+_DOCUMENT_FIELDS = ("title", "outlet", "published", "url")
+
+
 def read_text(name: str, text: str, **known) -> Article:
-    """Build an Article from text already in memory."""
+    """Build an Article from text already in memory.
+
+    ``known`` metadata (title, outlet, published, url, wire) wins over
+    front matter, which wins over what the text itself shows.
+    """
+    return _build(name, text, known, {})
+
+
+def _build(name: str, text: str, known: dict, page_meta: dict) -> Article:
+    """``page_meta`` is metadata the page itself declared (HTML head): it wins over text cues."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    document = Document(name=name, text=text, sha256=sha256_text(text), **known)
-    paragraphs = paragraph_spans(text)
-    return Article(document, paragraphs, split_sentences(text, paragraphs))
+    if not text.replace("\ufeff", "").strip():
+        raise ReadError(f"{name}: the file holds no text")
+    begin, front = _front_matter(name, text)
+    known = {k: v for k, v in known.items() if v not in (None, "")}
+    given = {k: v for k, v in {**page_meta, **front, **known}.items() if v not in (None, "")}
+    page = _Page(text, begin, given)
+    page.analyse()
+    metadata = {**page.meta, **{k: v for k, v in given.items() if k in _DOCUMENT_FIELDS}}
+    sources = dict(page.sources)
+    for key in given:
+        sources[key] = "given" if key in known else "front_matter" if key in front else "html"
+    wire = given.get("wire", page.wire)
+    if page.wire and "wire" not in given:
+        sources["wire"] = "dateline"
+    unknown = set(given) - set(_DOCUMENT_FIELDS) - {"wire"}
+    if unknown:
+        raise TypeError(f"read_text got unknown metadata {sorted(unknown)}")
+    document = Document(
+        name=name,
+        text=text,
+        sha256=sha256_text(text),
+        **{k: metadata[k] for k in _DOCUMENT_FIELDS if k in metadata},
+    )
+    paragraphs, reasons = page.paragraphs()
+    if begin:
+        paragraphs.insert(0, (0, len(text[:begin].rstrip())))
+        reasons.insert(0, "front_matter")
+    return Article(
+        document=document,
+        paragraphs=paragraphs,
+        sentences=split_sentences(text, paragraphs, reasons),
+        paragraph_reasons=reasons,
+        wire=wire,
+        metadata_sources={k: v for k, v in sources.items() if k in metadata or k == "wire"},
+    )
+
+
+def read_html(name: str, html: str | bytes, **known) -> Article:
+    """Build an Article from an HTML page with trafilatura.
+
+    The stored text is trafilatura's main-text extraction, one paragraph per
+    blank-line block; its metadata (title, date, site name or URL host) is
+    used unless ``known`` says otherwise.
+    """
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        except Exception as exc:  # trafilatura raises a variety of parser errors
+            raise ReadError(f"{name}: cannot parse HTML ({exc})") from exc
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise ReadError(f"{name}: no article text found in the HTML")
+    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
+    meta: dict = {}
+    if result.title:
+        meta["title"] = result.title.strip()
+    if result.sitename:
+        meta["outlet"] = bp.outlets().canonical(result.sitename.strip())
+    elif result.url or result.hostname:
+        meta["outlet"] = bp.url_host_name(result.url or result.hostname)
+    if result.url:
+        meta["url"] = result.url
+    if result.date:
+        try:
+            meta["published"] = date.fromisoformat(result.date[:10])
+        except ValueError:
+            pass
+    article = _build(name, text, known, meta)
+    if not article.content_sentences():
+        raise ReadError(f"{name}: no article prose found in the HTML")
+    return article
 
 
 def read_path(path: str | Path) -> Article:
@@ -122,7 +739,17 @@ def read_path(path: str | Path) -> Article:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise ReadError(f"{path}: unsupported file type {path.suffix!r}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise ReadError(f"{path}: {exc}") from exc
+    if not data.strip():
+        raise ReadError(f"{path}: the file is empty")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html(path.name, data)
+    if b"\x00" in data:
+        raise ReadError(f"{path}: binary data, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{path}: not UTF-8 text ({exc})") from exc
     return read_text(path.name, text)

@@ -1,0 +1,448 @@
+"""Cues that a line of a pasted news page is not article prose.
+
+Text pasted from the web carries page furniture: photo captions and credits,
+share and comment prompts, embedded tweets, "Related article" links,
+navigation crumbs, source URLs, footers, bylines, datelines. The read room
+keeps all of it in the stored text (so character offsets stay true) and
+marks the sentences inside it as boilerplate so extractors skip them.
+
+This module holds the *single-line* cues: :func:`line_reason` looks at one
+line on its own and names the kind of furniture it is, or returns ``None``.
+Cues that need the neighbouring lines (continuations, tweet bodies, repeats
+of the title, headings) live in :mod:`factdb.read`, which also owns the
+metadata helpers here (dates, URLs, the outlet lexicon).
+
+Every cue is a shape of web furniture ("... via Agency)" at the end of a
+line, "@handle", a line of only a date, a line mostly in another script),
+never the wording of a particular article. Outlet and agency names come from
+the data file ``factdb/data/outlets.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+OUTLETS_FILE = Path(__file__).parent / "data" / "outlets.yml"
+
+# --- lexicons ----------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+
+# Words of site chrome: a short line made only of these is page furniture
+# ("print dictionary print", "Share this article", "lock icon").
+CHROME_WORDS = frozenset(
+    """a ad ads advertisement and article back bookmark close comment comments copy
+    dictionary e email f facebook font gallery help home icon image in instagram
+    link linkedin listen lock log login mail menu min more next of on open or out
+    page photo photos pinterest prev previous print read reading reddit register save
+    search share shares sign size social sponsored story subscribe telegram text the
+    this to top tweet twitter up video videos view whatsapp x youtube""".split()
+)
+
+# Section names that make up navigation crumbs ("Home News World").
+SECTION_WORDS = frozenset(
+    """africa americas analysis arts asia books breaking business columns culture
+    defence defense diplomacy east economy editorial editorials entertainment europe
+    features global health home international latest lifestyle live local markets
+    middle military nation national news north opinion pacific politics region
+    regional science society south sport sports technology tech travel video world""".split()
+)
+
+# --- compiled cues -----------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_URL_LINE = re.compile(
+    r"^(?:(?P<label>original\s+url|source\s+url|source|url|link|permalink|canonical(?:\s+url)?"
+    r"|read\s+(?:more|the\s+original|the\s+full\s+story)\s+(?:at|on|here)"
+    r"|originally\s+published\s+(?:at|on|in))\s*[:：]?\s*)?"
+    r"(?P<url>(?:https?://|www\.)\S+)?\s*$",
+    re.I,
+)
+_OWN_URL_LABEL = re.compile(r"original|source|canonical|permalink|originally", re.I)
+
+_TWEET = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+", re.I)
+_TWEET_ATTRIBUTION = re.compile(
+    r"^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,15}\)(?:\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})?\s*$", re.I
+)
+_SOCIAL_POST = re.compile(r"^A (?:post|video|photo) shared by .{0,80}\(@[\w.]+\)", re.I)
+
+_CAPTION = [
+    # "... (Agency/Service via Agency)", "(Name/Agency via Photo Library)"
+    re.compile(r"\([^()]{0,160}\bvia\s+[A-Z][^()]{0,60}\)\s*$"),
+    # "(Agency Photo/Name, File)", "(Photo: Name)", "(Image: Agency)"
+    re.compile(r"\((?:[A-Z]{2,6}\s+)?(?:photo|photograph|picture|image|illustration|credit)s?\b[^()]{0,100}\)\s*$", re.I),
+    # "FILE PHOTO: ...", "Photo: ...", "Caption: ..."
+    re.compile(r"^(?:file\s+photo|photo(?:graph)?|picture|image|caption|credit|illustration)s?\s*[:|]", re.I),
+    re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b", re.I),
+    re.compile(r"^(?:pictured|above|below|left|right|top|bottom)\s*:", re.I),
+]
+# "Name / Agency / Agency": a credit line made of short capitalised segments.
+_CREDIT_SEGMENT = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+_CREDIT_LINE = re.compile(rf"^{_CREDIT_SEGMENT}(?:\s*/\s*{_CREDIT_SEGMENT}){{1,3}}$")
+
+_RELATED = re.compile(
+    r"^(?:related(?:\s+(?:article|articles|story|stories|coverage|content|news|reading|links?))?"
+    r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?"
+    r"|recommended|watch|listen)\s*[:：—–-]",
+    re.I,
+)
+_SHARE = re.compile(
+    r"^(?:log\s*in\b|sign\s*(?:in|up)\b|subscribe\b|register\b|follow\s+us\b|share\s+(?:this|on|via)\b"
+    r"|to\s+(?:write|post|leave|read|view)\s+(?:a\s+)?comments?\b|leave\s+a\s+(?:comment|reply)\b"
+    r"|join\s+the\s+(?:conversation|discussion)\b|click\s+here\b|tap\s+here\b"
+    r"|download\s+(?:the|our)\s+app\b|get\s+(?:our|the)\s+newsletter\b|we\s+use\s+cookies\b"
+    r"|skip\s+to\b|advertisement\s*$|comments?\s*(?:\(\d+\)|\d+)?\s*$"
+    r"|this\s+(?:article|story)\s+is\s+(?:available|free)\b)",
+    re.I,
+)
+# Headings of the link lists that follow an article: they and all after them go.
+_TAIL = re.compile(
+    r"^(?:what[’']?s\s+(?:popular|trending|hot)(?:\s+now)?|most\s+(?:read|popular|viewed|shared|watched)"
+    r"|trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?"
+    r"|more\s+(?:stories|news|from\s+\S.{0,40}|on\s+this\s+(?:topic|story))"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|related\s+(?:articles|stories|news|content|coverage)"
+    r"|top\s+stories|latest\s+(?:news|stories)|editor[’']?s\s+picks?|popular\s+(?:now|stories|articles)"
+    r"|comments)\s*:?\s*$",
+    re.I,
+)
+_CRUMB = re.compile(r"^[^>›»|]{1,40}(?:\s*[>›»|]\s*[^>›»|]{1,40}){1,6}$")
+_CONTRIBUTOR = re.compile(
+    r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|article|story))"
+    r"|^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b"
+    r"|^with\s+(?:additional\s+)?reporting\s+(?:by|from)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\||/|-|—)\s*[^.]{0,60})?$"
+)
+FROM_FOOTER = re.compile(
+    r"^(?i:from|source|courtesy\s+of|(?:this\s+(?:article|story)\s+)?(?:was\s+)?originally\s+"
+    r"(?:published|appeared)\s+(?:in|on|by))\s*:?\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&|de|la)){0,6})\s*\.?$"
+)
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|(?i:copyright)\s*(?=©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<name>[A-Z][^.|,©]{1,60}?)?\s*(?:[.,|]|\b(?i:all rights reserved)|$)",
+)
+# "Log in ... to connect with the Outlet", "Follow the Outlet on Twitter"
+CONNECT_WITH = re.compile(
+    r"\bconnect\s+with\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})"
+)
+
+# Dates as news pages print them.
+DAY_MONTH_YEAR = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
+DOTTED_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b")
+_DATE_FORMS = (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE)
+_DATE_FILLER = re.compile(
+    rf"\b(?:{_WEEKDAY}|published|posted|updated|last|first|modified|on|at|am|pm|a\.m|p\.m"
+    r"|gmt|utc|(?-i:[A-Z]{2,4}T?)|\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2})\b",
+    re.I,
+)
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)"
+)
+
+# "CITY, Country (Agency) —", "CITY (Outlet / Agency - 3rd March, 2022)"
+DATELINE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s*[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2})?"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\((?P<source>[^()\n]{1,100})\)\s*(?:(?:[-—–:]|--)\s*)?|(?:—|–|--| - )\s*)",
+)
+
+
+# --- small helpers -----------------------------------------------------------
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends like a sentence (".", "?", "!" maybe inside quotes)."""
+    return bool(_TERMINAL.search(line.rstrip()))
+
+
+def is_foreign_script(line: str) -> bool:
+    """True when most letters of the line are outside the Latin script."""
+    if line.isascii():
+        return False
+    letters = len(_LETTERS.findall(line))
+    if letters < 3:
+        return False
+    return len(_LATIN.findall(line)) * 2 < letters
+
+
+def normalize(text: str) -> str:
+    """Case- and punctuation-blind form of a line, for spotting repeats."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+# --- the outlet lexicon ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutletLexicon:
+    hosts: dict[str, str] = field(default_factory=dict)
+    wires: frozenset[str] = frozenset()  # casefolded
+    wire_names: tuple[str, ...] = ()  # as written, for case-sensitive credit cues
+    aliases: dict[str, str] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()  # casefolded outlet names and aliases
+
+    def host_name(self, host: str) -> str | None:
+        """The readable name of a web host, trying parent domains too."""
+        host = host.lower().split(":")[0]
+        host = re.sub(r"^(?:www\d*|m|amp|mobile)\.", "", host)
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            name = self.hosts.get(".".join(labels[i:]))
+            if name:
+                return name
+        return None
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+    def is_wire(self, name: str) -> bool:
+        return name.strip().casefold() in self.wires
+
+    def is_outlet_name(self, name: str) -> bool:
+        return name.strip().casefold() in self.names
+
+
+@lru_cache(maxsize=1)
+def outlets() -> OutletLexicon:
+    data = yaml.safe_load(OUTLETS_FILE.read_text(encoding="utf-8")) or {}
+    hosts = {str(k).lower(): str(v) for k, v in (data.get("hosts") or {}).items()}
+    aliases = {str(k): str(v) for k, v in (data.get("aliases") or {}).items()}
+    wire_names = tuple(str(w) for w in data.get("wires") or [])
+    wires = frozenset(w.casefold() for w in wire_names)
+    names = frozenset(n.casefold() for n in [*hosts.values(), *aliases])
+    return OutletLexicon(hosts, wires, wire_names, aliases, names)
+
+
+@lru_cache(maxsize=1)
+def _wire_credit() -> re.Pattern:
+    """A line ending in "/ Agency" or "| Agency": a photo credit."""
+    wires = sorted((re.escape(w) for w in outlets().wire_names), key=len, reverse=True)
+    return re.compile(r"(?:/|\|)\s*(?:" + "|".join(wires) + r")(?:\s+via\s+[^/]{1,40})?\s*\)?\s*$")
+
+
+def url_host(url: str) -> str | None:
+    return urlsplit(url if "://" in url else "http://" + url).hostname
+
+
+def url_host_name(url: str) -> str | None:
+    """Readable outlet name for a URL: the lexicon's name, else the bare host."""
+    host = url_host(url)
+    if not host:
+        return None
+    return outlets().host_name(host) or re.sub(r"^(?:www\d*|m|amp)\.", "", host)
+
+
+# --- dates -------------------------------------------------------------------
+
+
+def _make_date(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date (day, month, year) written in ``text``, else None.
+
+    Regexes find the date; python-dateutil turns it into a date (it knows
+    month names and ordinals). Dates without a year or day are not guessed.
+    """
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def find_date(text: str) -> tuple[date, int, int] | None:
+    """(date, start, end) of the first full date in ``text``."""
+    best = None
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return None
+    groups = best.groupdict()
+    month = groups["m"]
+    if not month.isdigit():
+        from dateutil import parser as dateutil_parser
+
+        try:
+            parsed = dateutil_parser.parse(f"{groups['d']} {month.rstrip('.')} {groups['y']}")
+        except (ValueError, OverflowError):
+            return None
+        return parsed.date(), best.start(), best.end()
+    value = _make_date(groups["y"], month, groups["d"])
+    return (value, best.start(), best.end()) if value else None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that holds only a date (and maybe weekday, time, "Published")."""
+    if len(line) > 80:
+        return False
+    rest = line
+    matched = False
+    for form in _DATE_FORMS:
+        rest, count = form.subn(" ", rest)
+        matched = matched or bool(count)
+    if not matched:
+        return _foreign_date_line(line)
+    rest = _DATE_FILLER.sub(" ", rest)
+    return not re.search(r"[^\W_]", rest)
+
+
+def _foreign_date_line(line: str) -> bool:
+    """A short line with a year that dateparser reads as a full date ("24 апреля 2019")."""
+    if len(line) > 40 or not re.search(r"\b(?:19|20)\d{2}\b", line) or len(line.split()) > 5:
+        return False
+    return parse_foreign_date(line) is not None
+
+
+@lru_cache(maxsize=256)
+def parse_foreign_date(text: str) -> date | None:
+    """dateparser for dates in other languages; loaded only when needed (it is slow to import)."""
+    import dateparser
+
+    parsed = dateparser.parse(
+        text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
+def url_date(url: str) -> date | None:
+    """A date in a URL path ("/2019/04/24/..."), else None."""
+    match = _URL_DATE.search(urlsplit(url if "://" in url else "http://" + url).path)
+    return _make_date(match["y"], match["m"], match["d"]) if match else None
+
+
+# --- the single-line cues ----------------------------------------------------
+
+
+def url_line(line: str) -> tuple[str | None, bool] | None:
+    """(url or None, labelled as the article's own) when the line is a URL line."""
+    match = _URL_LINE.match(line)
+    if not match or not (match["label"] or match["url"]):
+        return None
+    if match["label"] and not match["url"] and not line.rstrip().endswith((":", "：")):
+        return None  # "Source" alone is a heading, not a URL label
+    own = bool(match["label"] and _OWN_URL_LABEL.search(match["label"]))
+    return match["url"], own
+
+
+def is_chrome(line: str) -> bool:
+    tokens = re.findall(r"[a-z]+", line.lower())
+    return 0 < len(tokens) <= 8 and len(line) <= 60 and all(t in CHROME_WORDS for t in tokens)
+
+
+def is_crumb(line: str) -> bool:
+    if ends_sentence(line) or len(line) > 120:
+        return False
+    if _CRUMB.match(line):
+        segments = re.split(r"\s*[>›»|]\s*", line)
+        return all(len(s.split()) <= 4 for s in segments)
+    tokens = line.split()
+    return (
+        2 <= len(tokens) <= 6
+        and all(t[:1].isupper() for t in tokens)
+        and all(t.lower() in SECTION_WORDS for t in tokens)
+    )
+
+
+def is_caption(line: str) -> bool:
+    if any(p.search(line) for p in _CAPTION):
+        return True
+    if _wire_credit().search(line) and not ends_sentence(line.rstrip(")")):
+        return True
+    if len(line) <= 80 and _CREDIT_LINE.match(line):
+        segments = [s.strip() for s in line.split("/")]
+        lexicon = outlets()
+        return any(lexicon.is_wire(s) or re.fullmatch(r"[A-Z]{2,6}", s) for s in segments)
+    return False
+
+
+def line_reason(line: str) -> str | None:
+    """Why a single line (already stripped) is boilerplate, or None for prose."""
+    if not line:
+        return None
+    if _TAIL.match(line):
+        return "tail"
+    if url_line(line):
+        return "url"
+    if _TWEET.search(line) or _TWEET_ATTRIBUTION.match(line) or _SOCIAL_POST.match(line):
+        return "tweet"
+    if _RELATED.match(line):
+        return "related"
+    if _SHARE.match(line):
+        return "share"
+    if is_caption(line):
+        return "caption"
+    if _CONTRIBUTOR.search(line) and len(line) <= 300:
+        return "contributor"
+    if is_date_line(line):
+        return "dateline"
+    if is_crumb(line):
+        return "navigation"
+    if is_chrome(line):
+        return "chrome"
+    if FROM_FOOTER.match(line) or (COPYRIGHT.match(line) and len(line) <= 120):
+        return "footer"
+    if _BYLINE.match(line) and not ends_sentence(line):
+        return "byline"
+    return None
+
+
+def is_tail(line: str) -> bool:
+    return bool(_TAIL.match(line))
+
+
+def tweet_attribution(line: str) -> bool:
+    return bool(_TWEET_ATTRIBUTION.match(line) or _SOCIAL_POST.match(line))
+
+
+def dateline_prefix(line: str) -> re.Match | None:
+    """The "CITY (Source) -" opening of a wire story's first paragraph, if any."""
+    match = DATELINE_PREFIX.match(line)
+    if not match:
+        return None
+    rest = line[match.end() :]
+    # The dateline is followed by the sentence proper, which starts a word.
+    if not rest or not (rest[0].isupper() or rest[0] in "\"“'‘"):
+        return None
+    if match["source"] is None and len(match["place"]) < 3:
+        return None
+    if match["source"] and _expands_acronym(match["place"], match["source"]):
+        return None  # "ACRONYM (Its Full Name) ..." is prose, not a dateline
+    return match
+
+
+def _expands_acronym(acronym: str, words_: str) -> bool:
+    initials = "".join(w[0] for w in words_.split() if w[:1].isupper())
+    return initials.upper() == re.sub(r"[^A-Z]", "", acronym)

@@ -1,0 +1,467 @@
+"""Read room: metadata detection, boilerplate marking, offsets, errors.
+
+Most cases are invented pages (other leaders, outlets, date formats) so the
+rules stay generic; a few checks pin the behaviour on the seed articles.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factdb.read import (
+    SUPPORTED_SUFFIXES,
+    Article,
+    ReadError,
+    Sentence,
+    paragraph_spans,
+    read_html,
+    read_path,
+    read_text,
+    sha256_text,
+    split_sentences,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+
+
+def seed(prefix: str) -> Article:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return read_path(path)
+
+
+def sentence_with(article: Article, needle: str) -> Sentence:
+    matches = [s for s in article.sentences if needle in s.text]
+    assert matches, f"no sentence contains {needle!r}"
+    return matches[0]
+
+
+def assert_offsets_true(article: Article) -> None:
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+        start, end = article.paragraphs[s.paragraph]
+        assert start <= s.start < s.end <= end
+    starts = [s.start for s in article.sentences]
+    assert starts == sorted(starts)
+
+
+# --- the seeds ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_text_is_stored_byte_identical_and_offsets_hold(path):
+    article = read_path(path)
+    raw = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    assert article.text == raw
+    assert article.document.sha256 == sha256_text(raw)
+    assert_offsets_true(article)
+    assert article.content_sentences()
+
+
+@pytest.mark.parametrize(
+    "prefix, title, outlet, published",
+    [
+        ("000", "First Putin-Kim Summit to Take Place on April 25, Kremlin Confirms",
+         "The Moscow Times", date(2019, 4, 23)),
+        ("001", None, "The Moscow Times", date(2019, 4, 24)),
+        ("002", "Kim Jong-un to visit Russia to meet Putin", "Korea JoongAng Daily", None),
+        ("003", "North Korea’s Kim arrives in Russia before summit with Putin", "Belfast Telegraph", None),
+        ("004", "Putin, Kim Conclude First Ever Summit In Vladivostok After 5-Hour 'Substantive' Talks",
+         "Pakistan Point News", date(2019, 4, 25)),
+    ],
+)
+def test_seed_metadata(prefix, title, outlet, published):
+    document = seed(prefix).document
+    assert document.title == title
+    assert document.outlet == outlet
+    assert document.published == published
+
+
+def test_seed_001_url_is_rejoined_and_the_later_link_does_not_win():
+    article = seed("001")
+    assert article.document.url.endswith("/2019/04/24/north-koreas-kim-jong-un-arrives-in-russia-for-summit-with-putin-a65357")
+    assert article.published == date(2019, 4, 24)
+
+
+def test_seed_001_tweet_lines_do_not_swallow_the_body_line_above():
+    article = seed("001")
+    body = sentence_with(article, "Choe Son Hui.")
+    assert not body.boilerplate
+    assert "pic.twitter.com" not in body.text
+    assert sentence_with(article, "pic.twitter.com").boilerplate
+    assert sentence_with(article, "(@").reason == "tweet"
+    assert sentence_with(article, "Related article:").boilerplate
+
+
+def test_seed_004_wire_and_dateline():
+    article = seed("004")
+    assert article.wire == "Sputnik"
+    dateline = sentence_with(article, "(Pakistan Point News")
+    assert dateline.boilerplate and dateline.text.endswith("2019)")
+    first = article.content_sentences()[0]
+    assert first.text.startswith("Russian President")
+
+
+def test_seed_000_sentence_broken_by_a_blank_line_is_one_sentence():
+    article = seed("000")
+    s = sentence_with(article, "entourage")
+    assert "citing two sources" in s.text and not s.boilerplate
+    assert sentence_with(article, "contributed reporting").boilerplate
+
+
+def test_seed_003_captions_and_masthead_are_boilerplate():
+    article = seed("003")
+    for s in article.sentences:
+        if "via AP)" in s.text or "AP Photo" in s.text:
+            assert s.boilerplate and s.reason == "caption"
+    assert article.sentences[0].boilerplate  # the outlet's name above the headline
+    assert article.sentences[-1].reason == "footer"
+
+
+def test_seed_002_comment_block_is_all_boilerplate():
+    article = seed("002")
+    last_body = sentence_with(article, "hoped a different person would be appointed")
+    after = [s for s in article.sentences if s.start > last_body.end]
+    assert after and all(s.boilerplate for s in after)
+    assert [s.reason for s in article.sentences[:4]] == ["title", "navigation", "chrome", "title"]
+
+
+# --- invented pages ------------------------------------------------------------
+
+NORDIC = """Prime Minister Anna Berg arrives in Oslo for talks
+
+Published: 12.03.2021
+
+Photo: Lars Holm / NTB
+
+Prime Minister Anna Berg waves on arrival at the airport on Tuesday (Lars Holm/NTB via Reuters)
+Berg will meet her Norwegian counterpart on Wednesday to discuss
+energy cooperation, her office said in a statement.
+
+Read more: Berg's last visit ended without a deal
+
+The delegation of 45 officials includes the trade minister, the news
+agency
+
+reported.
+
+Energy talks resume after five-year pause pic.twitter.com/AbC123xyz
+
+— Some Reporter (@somereporter) March 12, 2021
+
+ENERGY ON THE AGENDA
+
+"We expect concrete results," Berg told reporters.
+
+Reporting by John Smith; Editing by Mary Jones
+
+Copyright © 2021 The Nordic Post. All rights reserved.
+"""
+
+
+def test_invented_page_metadata():
+    article = read_text("nordic.txt", NORDIC)
+    assert article.document.title == "Prime Minister Anna Berg arrives in Oslo for talks"
+    assert article.published == date(2021, 3, 12)  # day-first dotted date
+    assert article.document.outlet == "The Nordic Post"
+    assert_offsets_true(article)
+
+
+def test_invented_page_boilerplate_is_marked_line_by_line():
+    article = read_text("nordic.txt", NORDIC)
+    reasons = {s.text[:25]: s.reason for s in article.sentences}
+    assert reasons["Photo: Lars Holm / NTB"] == "caption"
+    assert reasons["Prime Minister Anna Berg "] in ("caption", "title")
+    assert reasons["Read more: Berg's last vi"] == "related"
+    assert reasons["Energy talks resume after"] == "tweet"
+    assert reasons["ENERGY ON THE AGENDA"] == "heading"
+    assert reasons["Reporting by John Smith; "] == "contributor"
+    body = [s.text for s in article.content_sentences()]
+    assert body[0].startswith("Berg will meet her Norwegian counterpart")
+    assert body[1].endswith("the news\nagency\n\nreported.")  # hard wrap and stray blank line kept
+    assert body[2] == '"We expect concrete results," Berg told reporters.'
+    assert len(body) == 3
+
+
+def test_own_url_gives_outlet_and_date_and_beats_related_and_later_links():
+    text = """LONDON (Reuters) - Britain and Japan signed a trade agreement on Friday, ministers said.
+
+The deal removes tariffs on 99 percent of exports.
+
+Related article: https://www.example.com/world/2018/01/01/an-older-story/
+
+Original url:
+https://www.reuters.com/world/2020/10/23/britain-japan-sign-
+trade-deal/
+
+https://www.reuters.com/world/2023/05/05/a-later-page/
+"""
+    article = read_text("b.txt", text)
+    assert article.document.url == "https://www.reuters.com/world/2020/10/23/britain-japan-sign-trade-deal/"
+    assert article.published == date(2020, 10, 23)
+    assert article.document.outlet == "Reuters"
+    assert article.document.title is None
+    assert article.sentences[0].text == "LONDON (Reuters) -" and article.sentences[0].boilerplate
+    assert article.content_sentences()[0].text.startswith("Britain and Japan")
+
+
+def test_unknown_host_falls_back_to_host_name():
+    text = "Two ministers met in the port city on Monday to sign a fisheries deal, officials said.\n\nSource url: https://www.harbour-gazette.example/2020/01/05/fisheries\n"
+    article = read_text("h.txt", text)
+    assert article.document.outlet == "harbour-gazette.example"
+    assert article.published == date(2020, 1, 5)
+
+
+def test_tweet_date_and_body_dates_do_not_become_publication_date():
+    text = """The summit opened in the capital on 3 May 2020 with a ceremony at the palace, officials said.
+
+Crowds outside the venue pic.twitter.com/xyz987
+
+— A Reporter (@areporter) May 1, 2020
+"""
+    assert read_text("t.txt", text).published is None
+
+
+def test_dateline_with_outlet_and_agency():
+    text = "KYIV (Example Daily / Interfax - 3rd March, 2022) Officials said talks would continue on Friday in the capital.\n"
+    article = read_text("d.txt", text)
+    assert article.document.outlet == "Example Daily"
+    assert article.wire == "Interfax"
+    assert article.published == date(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Wednesday, 24 April 2019", date(2019, 4, 24)),
+        ("Apr. 5, 2018 | 10:42 AM EDT", date(2018, 4, 5)),
+        ("Updated: 2017-11-30 08:15 GMT", date(2017, 11, 30)),
+        ("1st of June 2016", date(2016, 6, 1)),
+    ],
+)
+def test_header_date_formats(line, expected):
+    text = f"Ministers agree on border crossing\n\n{line}\n\nThe two ministers agreed on Tuesday to reopen the crossing after talks that lasted all day.\n"
+    article = read_text("x.txt", text)
+    assert article.published == expected
+    assert sentence_with(article, line[:8]).reason == "dateline"
+
+
+def test_front_matter_overrides_detection_and_is_boilerplate():
+    text = """---
+title: Leaders meet in the capital
+outlet: The Example Herald
+published: 2022-06-01
+url: https://example.org/a
+---
+
+Leaders meet in the capital
+
+June 3, 2022
+
+The two presidents met on Wednesday for three hours of talks.
+"""
+    article = read_text("c.md", text)
+    document = article.document
+    assert (document.title, document.outlet, document.published, document.url) == (
+        "Leaders meet in the capital", "The Example Herald", date(2022, 6, 1), "https://example.org/a",
+    )
+    assert article.text == text
+    assert article.sentences[0].reason == "front_matter"
+    assert [s.text for s in article.content_sentences()] == [
+        "The two presidents met on Wednesday for three hours of talks."
+    ]
+    assert article.metadata_sources["published"] == "front_matter"
+
+
+def test_bad_front_matter_date_is_an_error_naming_the_file():
+    with pytest.raises(ReadError, match="weird.md"):
+        read_text("weird.md", "---\npublished: someday\n---\n\nText of the article follows here.\n")
+
+
+def test_known_metadata_wins():
+    article = read_text("k.txt", NORDIC, outlet="Given Outlet", published="2020-02-02")
+    assert article.document.outlet == "Given Outlet"
+    assert article.published == date(2020, 2, 2)
+
+
+def test_line_in_another_script_is_boilerplate_but_a_whole_page_in_it_is_not():
+    mixed = "The envoy arrived in the city on Monday, the ministry said.\nПосол прибыл в город в понедельник\n"
+    article = read_text("m.txt", mixed)
+    assert [s.boilerplate for s in article.sentences] == [False, True]
+    russian = "Посол прибыл в город в понедельник, сообщило министерство.\n\nПереговоры продолжатся во вторник.\n"
+    assert all(not s.boilerplate for s in read_text("r.txt", russian).sentences)
+
+
+def test_link_list_heading_ends_the_article():
+    text = """The talks ended on Friday without a joint statement, diplomats said.
+
+Most Read
+
+A different story about a football match that ended in a draw, the club said.
+"""
+    article = read_text("l.txt", text)
+    assert [s.boilerplate for s in article.sentences] == [False, True, True]
+
+
+def test_carriage_returns_are_normalised_and_offsets_hold():
+    article = read_text("crlf.txt", "Leaders meet again\r\n\r\nThe leaders met again on Monday, aides said.\r\n")
+    assert "\r" not in article.text
+    assert_offsets_true(article)
+    assert article.document.title == "Leaders meet again"
+
+
+# --- HTML ----------------------------------------------------------------------
+
+HTML = """<html><head><title>Presidents agree on gas pipeline | The Example Post</title>
+<meta property="og:site_name" content="The Example Post">
+<meta property="article:published_time" content="2021-09-14T10:00:00Z">
+<link rel="canonical" href="https://www.examplepost.com/world/2021/09/14/pipeline/"></head>
+<body><nav><a href="/">Home</a> &gt; <a href="/world">World</a></nav>
+<article><h1>Presidents agree on gas pipeline</h1>
+<p>ASTANA (AP) — The presidents of two neighbouring countries agreed on Tuesday to build a
+1,200-kilometre gas pipeline, their offices said in a joint statement.</p>
+<p>The project will cost an estimated $4 billion, according to the energy ministry, and is due
+to be finished in 2025.</p>
+<p>"This is a historic day for both our nations," one of the presidents told reporters.</p>
+</article></body></html>"""
+
+
+def test_html_file_is_read_with_trafilatura(tmp_path):
+    path = tmp_path / "pipeline.html"
+    path.write_text(HTML, encoding="utf-8")
+    article = read_path(path)
+    document = article.document
+    assert document.title == "Presidents agree on gas pipeline"
+    assert document.outlet == "The Example Post"
+    assert document.published == date(2021, 9, 14)
+    assert document.url == "https://www.examplepost.com/world/2021/09/14/pipeline/"
+    assert article.wire == "AP"
+    assert "<p>" not in article.text
+    assert_offsets_true(article)
+    body = article.content_sentences()
+    assert body[0].text.startswith("The presidents of two neighbouring countries")
+    assert len(body) == 3
+    assert article.metadata_sources["outlet"] == "html"
+
+
+def test_html_without_text_is_an_error():
+    with pytest.raises(ReadError, match="empty.html"):
+        read_html("empty.html", "<html><body><nav>Home</nav></body></html>")
+
+
+# --- errors --------------------------------------------------------------------
+
+
+def test_unsupported_missing_empty_and_undecodable_files(tmp_path):
+    bad = tmp_path / "article.pdf"
+    bad.write_text("x")
+    with pytest.raises(ReadError, match="article.pdf"):
+        read_path(bad)
+    with pytest.raises(ReadError, match="missing.txt"):
+        read_path(tmp_path / "missing.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n ")
+    with pytest.raises(ReadError, match="empty.txt"):
+        read_path(empty)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Caf\xe9 talks ended.".encode("latin-1"))
+    with pytest.raises(ReadError, match="latin1.txt"):
+        read_path(latin1)
+    binary = tmp_path / "binary.md"
+    binary.write_bytes(b"abc\x00def")
+    with pytest.raises(ReadError, match="binary.md"):
+        read_path(binary)
+    with pytest.raises(ReadError, match="blank"):
+        read_text("blank", "\n\n")
+    assert ".txt" in SUPPORTED_SUFFIXES and ".html" in SUPPORTED_SUFFIXES
+
+
+# --- public helpers keep their contract ------------------------------------------
+
+
+def test_paragraph_spans_and_split_sentences_without_reasons():
+    text = "  First one. Second one.\n\n\nThird\nline here.  "
+    spans = paragraph_spans(text)
+    assert [text[a:b] for a, b in spans] == ["First one. Second one.", "Third\nline here."]
+    sentences = split_sentences(text, spans)
+    assert [s.text for s in sentences] == ["First one.", "Second one.", "Third\nline here."]
+    assert not any(s.boilerplate for s in sentences)
+
+
+def test_reading_is_fast():
+    paragraph = (
+        "The two leaders met for three hours on Thursday and agreed to expand trade, "
+        "a spokesman said, adding that a delegation of 40 officials would follow. "
+    ) * 3
+    text = "Leaders agree to expand trade\n\nMay 2, 2021\n\n" + "\n\n".join([paragraph] * 60)
+    assert 4_500 <= len(text.split()) <= 6_000
+    read_text("warm.txt", text)
+    best = min(_timed(lambda: read_text("fast.txt", text)) for _ in range(3))
+    assert best < 0.05
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_a_one_line_snippet_stays_content():
+    # Extractor tests read single invented sentences; they must not become titles or headings.
+    for snippet in ("The premier arrived in Hanoi on Monday", 'He said "we will win"', "Talks ended."):
+        article = read_text("snippet.txt", snippet)
+        assert [s.boilerplate for s in article.sentences] == [False]
+        assert article.document.title is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the plant will produce 300 tonnes.",
+        "From Monday, the border will be closed to traffic.",
+        "Photo opportunities were limited, aides said.",
+        "Source: the ministry said the talks were over.",
+        "The talks ended on April 24, 2019.",
+        "NATO (North Atlantic Treaty Organization) Secretary General Jens Berg said the alliance would respond.",
+    ],
+)
+def test_prose_that_looks_a_little_like_furniture_stays_content(line):
+    text = f"Alliance leaders meet\n\nThe leaders met on Monday in the capital, officials said.\n\n{line}\n"
+    article = read_text("p.txt", text)
+    assert article.content_sentences()[-1].text == line
+    assert article.document.outlet is None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("By Jane Doe and John Roe, Staff Writers", "byline"),
+        ("Seoul / AFP", "caption"),
+        ("FILE PHOTO: Soldiers march past the reviewing stand", "caption"),
+        ("Home › World › Asia", "navigation"),
+        ("Share this article", "share"),
+        ("print dictionary email", "chrome"),
+        ("Sign up for our daily newsletter", "share"),
+        ("Additional reporting by Ann Lee in Tokyo", "contributor"),
+    ],
+)
+def test_furniture_lines(line, reason):
+    from factdb.boilerplate import line_reason
+
+    assert line_reason("Traders quoted a price of $5/pa") is None  # "/pa" is not an agency credit
+    text = f"Alliance leaders meet\n\nThe leaders met on Monday in the capital, officials said.\n\n{line}\n\nThe talks will resume next week, a spokesman said.\n"
+    article = read_text("f.txt", text)
+    assert sentence_with(article, line[:12]).reason == reason
+    assert len(article.content_sentences()) == 2
+
+
+def test_byte_order_mark_is_kept_in_text_but_ignored_for_reading(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffEnvoys sign accord\n\nThe envoys signed the accord on Friday, aides said.\n".encode("utf-8"))
+    article = read_path(path)
+    assert article.text.startswith("\ufeff")
+    assert article.document.title == "Envoys sign accord"
+    assert_offsets_true(article)
