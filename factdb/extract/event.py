@@ -1,9 +1,294 @@
-"""Placeholder: being written."""
+"""Event extractor: dated happenings, one per (sentence, date expression).
+
+Every date expression in an article body sentence (see :mod:`.dates`) marks a
+happening: "Xi Jinping will visit Hanoi ... on June 12", "the ministry
+confirmed on Tuesday", "his father's death in 2011". For each one the
+extractor keeps
+
+* the date, resolved against the publication date and the clause's tense
+  (unresolvable dates stay ``None`` with their text kept — never guessed);
+* a short description: the clause that holds the date, as written, with the
+  date words taken out and attribution tails ("according to ...") trimmed;
+* an ``event_type`` from a generic lexicon of happening words, choosing the
+  one nearest the date (so "visit ... for his first summit ... on April 25"
+  is a summit, and "..., the ministry confirmed on Tuesday" an announcement);
+* a place: a capitalised name after "in"/"at" (or "to" after a travel word)
+  inside the same clause, when one is there.
+
+Boilerplate (titles, datelines, captions, tweets) is never read: the read
+room marks it and :meth:`Article.content_sentences` leaves it out.
+"""
 
 from __future__ import annotations
 
-from ..read import Article
+import re
+from functools import lru_cache
+
+from ..models import Event
+from ..read import Article, Sentence
+from .common import evidence
+from .dates import DateMention, find_dates
+
+# Happening words -> event type. Order matters only for equal distance.
+_EVENT_WORDS: list[tuple[str, str]] = [
+    (r"press\s+conference|news\s+conference|press\s+briefing|briefing", "press conference"),
+    (r"cross(?:ed|es|ing)?\s+the\s+(?:\w+\s+)?border|border\s+crossing", "border crossing"),
+    (r"summit(?:s|ry)?", "summit"),
+    (r"meet(?:s|ing|ings)?|met|talks|negotiations|tete-a-tete|tête-à-tête", "meeting"),
+    (r"visit(?:s|ed|ing)?|trip|tour(?:ed|s)?|stopover|stop\s+at", "visit"),
+    (r"arriv(?:e|ed|es|ing|al)|landed|reached", "arrival"),
+    (r"depart(?:ed|s|ing|ure)?|left|leav(?:e|es|ing)", "departure"),
+    (r"announc(?:e|ed|es|ement)|confirm(?:ed|s)?|declared|unveiled", "announcement"),
+    (r"reported|report", "report"),
+    (r"said|told|says|stated|interview(?:ed)?", "statement"),
+    (r"reception|banquet|dinner|lunch(?:eon)?|breakfast", "reception"),
+    (r"ceremony|parade|funeral|commemoration", "ceremony"),
+    (r"died|death|killed|passed\s+away|assassinat(?:ed|ion)", "death"),
+    (r"(?:re-?)?elect(?:ed|ion|ions)|vote|voted|referendum", "election"),
+    (r"closed|closure|shut|reopen(?:ed)?|reroute(?:d)?", "closure"),
+    (r"seen|spotted|sighted|sighting", "sighting"),
+    (r"sign(?:ed|ing)|agreement|treaty|deal", "signing"),
+    (r"launch(?:ed|es)?|test(?:ed|s)?|fired", "launch"),
+    (r"sanctions|imposed", "sanctions"),
+    (r"conference|forum|congress|assembly", "conference"),
+    (r"broke\s+down|collaps(?:e|ed)|breakdown|derail(?:ed|ing)?", "collapse"),
+    (r"came\s+to\s+power|took\s+(?:power|office)|inaugurat(?:ed|ion)|sworn\s+in", "accession"),
+    (r"flight|flew|travel(?:l?ed|s)?|journey", "travel"),
+    (r"inspect(?:ed|ion)|toured", "inspection"),
+    (r"preparations?|prepared", "preparation"),
+    (r"invit(?:ed|ation)", "invitation"),
+    (r"gather(?:ed|ing)|rall(?:y|ied)|protest(?:ed|s)?|demonstrat(?:ed|ion|ions)|march(?:ed)?", "gathering"),
+    (r"accused|criticized|criticised|warned|called\s+for", "statement"),
+]
+# One flat alternation scans a sentence quickly; the type is looked up per hit.
+_EVENT_RX = re.compile(r"\b(?:" + "|".join(rx for rx, _ in _EVENT_WORDS) + r")\b", re.IGNORECASE)
+_EVENT_KIND = [(re.compile(rf"(?:{rx})", re.IGNORECASE), kind) for rx, kind in _EVENT_WORDS]
 
 
-def extract(article: Article) -> list:
-    return []
+def _kind_of(word: str) -> str:
+    return next(kind for rx, kind in _EVENT_KIND if rx.fullmatch(word))
+
+_MONTH_OR_DAY = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+_NOT_PLACE_HEAD = frozenset(
+    """The A An This That President Prime Minister Foreign Secretary Mr Mrs Ms Dr Chairman
+    Leader King Queen General Vice Deputy Chief His Her Their Its Our My""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """on in at for with and by to from ahead before after last this next earlier later
+    where when which that as since until during while or but was were is are will would
+    had has have the a an around about near off""".split()
+)
+# Capitalised run; no apostrophes, so a possessive ("Hanoi's ...") ends it.
+_CAP_RUN = r"[A-Z][\w.-]*(?:[ -](?:of|de|del|upon|[A-Z][\w.-]*))*"
+# Lower-case place-type words that finish a name ("Dandong railway station").
+_PLACE_TAIL = (
+    r"(?:\s+(?:railway|train|bus|naval|air|military|international)?\s*(?:station|airport|palace|"
+    r"hotel|university|island|port|square|hall|memorial|base|cemetery|stadium|complex|house|"
+    r"resort|park|bridge|harbour|harbor|campus|guesthouse|museum|cathedral|temple|shrine))?"
+)
+_PLACE_RX = re.compile(rf"\b(?:in|at|into)\s+(?:the\s+)?(?P<place>{_CAP_RUN}{_PLACE_TAIL})")
+# "in the Chinese border city of Dandong": the name after a place-type word.
+_PLACE_OF_RX = re.compile(
+    rf"\b(?:in|at|to|into|visit(?:s|ed)?)\s+(?:the|a)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:city|port|town|capital|village|region|province|island|resort|county|state)\s+of\s+"
+    rf"(?P<place>{_CAP_RUN})"
+)
+_TRAVEL_PLACE_RX = re.compile(
+    rf"\b(?:visit(?:s|ed|ing)?|travel(?:l?ed|s|ling)?\s+to|trip\s+to|flight\s+to|fl(?:y|ew)\s+to|"
+    rf"arriv(?:e|ed|es|ing|al)\s+in|return(?:ed|s)?\s+to|head(?:ed|s)?\s+to|went\s+to|go\s+to|come\s+to)"
+    rf"\s+(?:the\s+)?(?P<place>{_CAP_RUN})"
+)
+# Words that lead into a date and belong with it ("back in 2011", "earlier on Wednesday").
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:back|earlier|later|early|late|also)\s+)?\b(?:on|in|at|since|from|around|by|during|for|of|until|over)\s+$"
+    r"|(?:\b(?:back|earlier|later)\s+)$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:,\s*)?\b(?:according\s+to|citing|,?\s*(?:a|an|the)\s+[\w\s'’-]{0,60}?\b(?:reported|said|confirmed|told))\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Parentheses are not breaks: "12 million dollars (£9.4m) last year" is one clause.
+_STRONG_BREAK = re.compile(r"\s*(?:[;:\"“”]|\s[—–-]\s|—|\s+but\s+)\s*")
+_CLAUSE_LEAD = re.compile(
+    r"^(?:which|who|when|where|while|but|and|that|as|after|before|because|though|although)\b",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|will|would|had|has|have|did|does|could|may|might|can|should|"
+    r"\w+ed|met|left|came|went|took|held|said|told|saw|began|flew|fell|rose)\b",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 28
+
+
+def extract(article: Article) -> list[Event]:
+    events: list[Event] = []
+    for sentence in article.content_sentences():
+        for mention in find_dates(sentence.text, article.published):
+            event = _event(article, sentence, mention)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _event(article: Article, sentence: Sentence, mention: DateMention) -> Event | None:
+    text = sentence.text
+    if mention.kind == "year" and not _year_is_happening(text, mention):
+        return None
+    clause_start, clause_end = _clause(text, mention)
+    description = _describe(text, clause_start, clause_end, mention)
+    if len(description.split()) < 4 or not _VERBISH.search(description):
+        # "..., the ministry confirmed on Tuesday" / "his predecessor, in 2001": too
+        # little to stand alone; widen to the sentence up to the clause end.
+        description = _describe(text, 0, clause_end, mention)
+    event_type = (
+        _event_type(text, clause_start, clause_end, mention)
+        or _event_type(text, 0, mention.start, mention)  # the sentence up to the date
+        or _event_type(text, 0, len(text), mention)
+    )
+    if not description or (event_type is None and not _VERBISH.search(description)):
+        return None  # a date with nothing happening around it ("the 2019 edition")
+    place = _place(text[clause_start:clause_end])
+    confidence = 0.8 if mention.resolved else 0.6
+    if event_type is None:
+        confidence -= 0.2
+    return Event(
+        description=description,
+        event_type=event_type,
+        date=mention.date,
+        date_precision=mention.precision,
+        date_end=mention.date_end if mention.date else None,
+        date_text=mention.text,
+        place=place,
+        evidence=[
+            evidence(
+                article,
+                sentence,
+                extractor=f"event.{mention.kind}",
+                value_span=(sentence.start + mention.start, sentence.start + mention.end),
+                confidence=confidence,
+            )
+        ],
+    )
+
+
+def _year_is_happening(text: str, mention: DateMention) -> bool:
+    """A year after "a"/"the" is a date only when it modifies a happening ("a 1986 visit")."""
+    before = text[max(0, mention.start - 30) : mention.start].rstrip()
+    if not re.search(r"\b(?:a|an|the|his|her|its|their)$", before, re.IGNORECASE):
+        return True
+    following = " ".join(text[mention.end :].split()[:3])
+    return bool(_EVENT_RX.search(following))
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Comma/strong-break delimited pieces of a sentence, as (start, end)."""
+    cuts = [0]
+    for m in re.finditer(r",\s+|" + _STRONG_BREAK.pattern, text):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    pieces = []
+    for i in range(0, len(cuts) - 1, 2):
+        start, end = cuts[i], cuts[i + 1]
+        if text[start:end].strip():
+            pieces.append((start, end))
+    return pieces
+
+
+def _clause(text: str, mention: DateMention) -> tuple[int, int]:
+    """The span of the clause holding ``mention``, merged with neighbours that lack a verb."""
+    pieces = _segments(text)
+    index = next(
+        (i for i, (s, e) in enumerate(pieces) if s <= mention.start < e),
+        None,
+    )
+    if index is None:
+        return mention.start, mention.end
+    start, end = pieces[index]
+    body = (text[start : mention.start] + text[mention.end : end]).strip(" ,.")
+    if not _VERBISH.search(body) and not _EVENT_RX.search(body):
+        # "On Friday morning, the motorcade crossed ..." / "..., in 2001, who also met"
+        neighbour = index + 1 if index == 0 and len(pieces) > 1 else index - 1
+        if 0 <= neighbour < len(pieces):
+            start, end = min(start, pieces[neighbour][0]), max(end, pieces[neighbour][1])
+    # A clause that starts with its verb ("was seen in X on Sunday") takes the
+    # sentence's subject from the first piece.
+    first_word = text[start:end].split()[0] if text[start:end].split() else ""
+    if start > 0 and re.fullmatch(r"(?:is|are|was|were|will|would|had|has|have)", first_word):
+        start = pieces[0][0]
+    return start, end
+
+
+def _describe(text: str, start: int, end: int, mention: DateMention) -> str:
+    before = text[start : mention.start]
+    lead = _DATE_LEAD.search(before, max(0, len(before) - 40))
+    if lead:
+        before = before[: lead.start()]
+    after = text[mention.end : end]
+    words = (before.rstrip(" ,") + " " + after.lstrip(" ,")).strip()
+    words = _ATTRIBUTION_TAIL.sub("", words) or words
+    words = _CLAUSE_LEAD.sub("", words).strip()
+    words = " ".join(words.split()).strip(" ,.;:—–-\"“”'")
+    tokens = words.split()
+    if len(tokens) > _MAX_WORDS:
+        words = " ".join(tokens[:_MAX_WORDS])
+    return words
+
+
+@lru_cache(maxsize=1024)
+def _happening_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, event type) of every happening word in a sentence, scanned once."""
+    return tuple(
+        (m.start(), m.end(), _kind_of(m.group())) for m in _EVENT_RX.finditer(text)
+    )
+
+
+def _event_type(text: str, start: int, end: int, mention: DateMention) -> str | None:
+    best: tuple[int, str] | None = None
+    for w_start, w_end, kind in _happening_words(text):
+        if w_start < start or w_end > end:
+            continue
+        if w_start < mention.end and w_end > mention.start:
+            continue
+        distance = mention.start - w_end if w_end <= mention.start else w_start - mention.end
+        # words before the date govern it more often than words after it
+        distance = distance if w_end <= mention.start else distance * 2
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+def _place(clause: str) -> str | None:
+    for rx in (_PLACE_OF_RX, _TRAVEL_PLACE_RX, _PLACE_RX):
+        for m in rx.finditer(clause):
+            place = _clean_place(clause, m)
+            if place:
+                return place
+    return None
+
+
+def _clean_place(clause: str, m: re.Match) -> str | None:
+    tokens = m.group("place").rstrip(".").split()
+    # Cut a run at a month or weekday ("in Hanoi on Thursday" is fine; "in April" is not a place).
+    for i, token in enumerate(tokens):
+        if _MONTH_OR_DAY.match(token.strip(".,")):
+            tokens = tokens[:i]
+            break
+    while tokens and tokens[-1] in ("of", "de", "del", "upon"):
+        tokens.pop()
+    if not tokens or tokens[0] in _NOT_PLACE_HEAD:
+        return None
+    place = " ".join(tokens)
+    rest = clause[m.start("place") + len(place) :]
+    if re.match(r"['’]s?\b", rest):
+        return None  # "in Russia's Far East ..." names a larger thing than the place
+    following = re.match(r"\s+([A-Za-z]+)", rest)
+    if following and following.group(1).islower() and following.group(1) not in _FUNCTION_WORDS:
+        return None  # "in Russian media": an adjective, not a place
+    if len(tokens) == 1 and re.search(r"(?:ian|ese|ish)$", place):
+        return None
+    return place

@@ -1,0 +1,109 @@
+"""Event extractor: dated happenings from invented news prose, plus seed checks."""
+
+from datetime import date
+from pathlib import Path
+
+from factdb.extract.event import extract
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+PUBLISHED = date(2018, 6, 13)  # a Wednesday
+
+
+def events(text, published=PUBLISHED):
+    return extract(read_text("t.txt", text, published=published))
+
+
+def by_text(found):
+    return {e.date_text: e for e in found}
+
+
+def test_future_visit_and_past_confirmation_in_one_sentence():
+    found = by_text(events(
+        "South Korean President Moon Jae-in will visit Pyongyang for his third summit with "
+        "leader Kim Jong Un on September 18, the presidential office confirmed on Monday."
+    ))
+    summit = found["September 18"]
+    assert (summit.date, summit.date_precision, summit.event_type) == ("2018-09-18", "day", "summit")
+    assert "will visit Pyongyang" in summit.description
+    assert "September 18" not in summit.description
+    confirmed = found["Monday"]
+    assert (confirmed.date, confirmed.event_type) == ("2018-06-11", "announcement")
+
+
+def test_evidence_value_span_is_the_date_expression():
+    (event,) = events("Xi Jinping arrived in Hanoi on Thursday.")
+    ev = event.evidence[0]
+    assert ev.raw == "Thursday" and ev.extractor.startswith("event.")
+    assert event.date == "2018-06-07"  # past tense: the Thursday before publication
+    assert event.place == "Hanoi" and event.event_type == "arrival"
+
+
+def test_ranges_give_date_end():
+    (event,) = events("The leaders will attend a forum in Astana from July 3 to 5.")
+    assert (event.date, event.date_end, event.date_precision) == ("2018-07-03", "2018-07-05", "day")
+    assert event.place == "Astana"
+
+
+def test_historical_years():
+    found = by_text(events(
+        "Putin first hosted Kim Jong Il in 2001, and the former leader died in 2011. "
+        "The six-nation talks were last held in 2008."
+    ))
+    assert found["2001"].date == "2001" and found["2001"].date_precision == "year"
+    assert found["2011"].event_type == "death"
+    assert found["2008"].date == "2008"
+
+
+def test_year_modifier_of_a_happening():
+    found = by_text(events("The hotel was built ahead of a 1995 visit by the king."))
+    assert found["1995"].event_type == "visit"
+    assert events("The 2019 edition of the handbook is thick.") == []
+
+
+def test_month_with_tense_and_late_qualifier():
+    found = by_text(events(
+        "Abe handed over an invitation in October. Trump will travel to Osaka in late June."
+    ))
+    assert (found["October"].date, found["October"].date_precision) == ("2017-10", "month")
+    assert found["late June"].date == "2018-06"
+
+
+def test_no_publication_date_keeps_text_but_no_date():
+    found = by_text(events("Officials said the delegation left Beijing on Tuesday.", published=None))
+    event = found["Tuesday"]
+    assert event.date is None and event.date_precision is None and event.date_text == "Tuesday"
+
+
+def test_one_event_per_date_expression_and_place_is_not_a_nationality():
+    found = events("The envoy met reporters in Russian media centres on Friday and flew home on Saturday.")
+    assert [e.date_text for e in found] == ["Friday", "Saturday"]
+    assert found[0].place is None
+
+
+def test_captions_and_datelines_are_not_read():
+    text = (
+        "Summit set for Friday\n\n"
+        "HANOI (Wire Agency - 12th June, 2018) Leaders gathered in the city on Tuesday.\n\n"
+        "Trump waves at the airport on Monday (AP Photo/Jane Doe)\n"
+    )
+    found = events(text)
+    assert all(e.date_text not in ("12th June, 2018", "Monday") for e in found)
+
+
+def test_seed_weekday_resolves_against_publication_date():
+    article = read_path(SEEDS / "000_0ff9bbf1757864e4.txt")
+    assert article.published == date(2019, 4, 23)
+    found = {(e.date_text, e.date) for e in extract(article)}
+    assert ("Tuesday", "2019-04-23") in found  # "the Kremlin confirmed on Tuesday"
+    assert ("Sunday", "2019-04-21") in found
+    assert ("Wednesday and Thursday", "2019-04-24") in found  # "will be closed ..."
+
+
+def test_seed_with_altered_publication_date():
+    text = (SEEDS / "001_430a555e82b18ee5.txt").read_text()
+    article = read_text("001.txt", text, published=date(2020, 5, 6))  # also a Wednesday
+    found = {e.date_text: e.date for e in extract(article)}
+    assert found["Thursday"] == "2020-05-07"  # "will meet with ... on Thursday"
+    assert found["February"] == "2020-02"
+    assert found["2002"] == "2002"

@@ -1,0 +1,129 @@
+"""Figure extractor: numbers with units, normalized, from invented news prose."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factdb.extract.figure import extract, parse_number
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+
+def figures(text, published=date(2018, 6, 13)):
+    return extract(read_text("t.txt", text, published=published))
+
+
+def only(text, **kw):
+    found = figures(text, **kw)
+    assert len(found) == 1, [(f.raw, f.unit) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("10,000", 10000), ("1.5 billion", 1.5e9), ("twenty-five", 25), ("a dozen", 12), ("two hundred", 200)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("Japan pledged 12 million dollars to the fund.", 12e6, "USD"),
+        ("The bill came to £4.7m, the council said.", 4.7e6, "GBP"),
+        ("Seoul set aside 3 trillion won for the project.", 3e12, "KRW"),
+        ("Beijing offered $2.5 billion in loans.", 2.5e9, "USD"),
+        ("The deal is worth €800 million.", 8e8, "EUR"),
+    ],
+)
+def test_money(sentence, value, unit):
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_percentage_with_bound_direction_and_period():
+    fig = only("Vietnam's exports to China rose by more than 14 percent last year, officials said.")
+    assert (fig.value, fig.unit, fig.bound, fig.direction) == (14, "percent", "lower_bound", "increase")
+    assert fig.period == "2017"
+    assert "exports to China" in fig.metric
+    assert fig.raw == "more than 14 percent" and fig.evidence[0].raw == fig.raw
+
+
+def test_period_stays_raw_without_publication_date():
+    fig = only("Bilateral trade fell 9% last year.", published=None)
+    assert fig.period == "last year" and fig.direction == "decrease"
+
+
+def test_counts_with_collective_metric_and_bounds():
+    found = {f.unit: f for f in figures(
+        "Xi travelled with a delegation of 120 officials. At least three armored limousines "
+        "were flown in, and approximately 4,500 Chinese workers live in the city."
+    )}
+    assert found["officials"].value == 120 and found["officials"].metric == "size of the delegation"
+    assert (found["limousines"].value, found["limousines"].bound) == (3, "lower_bound")
+    assert (found["workers"].value, found["workers"].bound) == (4500, "approximate")
+
+
+def test_distance_with_conversion_keeps_raw_and_adds_second_figure():
+    found = figures("The roughly 1,100-kilometer (684-mile) distance between Hanoi and Nanning was covered by train.")
+    assert [(f.value, f.unit) for f in found] == [(1100, "km"), (684, "mi")]
+    assert found[0].raw == "roughly 1,100-kilometer (684-mile)"
+    assert found[0].metric == "distance between Hanoi and Nanning" and found[0].bound == "approximate"
+
+
+def test_durations():
+    found = figures(
+        "The talks lasted nearly three hours instead of the planned 45 minutes. "
+        "A flight takes around an hour and a half. It took more than a year to prepare the visit."
+    )
+    got = {(f.value, f.unit, f.bound) for f in found}
+    assert (3, "hours", "approximate") in got  # "nearly" = approximate (documented)
+    assert (45, "minutes", "exact") in got
+    assert (1.5, "hours", "approximate") in got
+    assert (1, "years", "lower_bound") in got
+    metrics = {f.metric for f in found}
+    assert "length of the talks" in metrics and "planned length of the talks" in metrics
+
+
+def test_time_of_day_in_hours():
+    fig = only("The plane landed at about 7:45 p.m. local time.")
+    assert (fig.value, fig.unit, fig.bound) == (19.75, "time", "approximate")
+    assert fig.metric == "landing time"
+
+
+def test_sizes_with_comparatives():
+    fig = only("Workers made the gate 30 centimeters wider for the motorcade.")
+    assert (fig.value, fig.unit, fig.direction) == (30, "cm", "increase")
+    assert fig.metric.startswith("width")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders shook hands.",
+        "The two countries signed a pact.",
+        "Talks between the two Koreas resumed.",
+        "Russia wants to revive the six-party talks.",
+        "He told the Channel 4 reporters and Rossiya-1 viewers nothing new.",
+        "It was his second trip and the first in 2011.",
+        "The summit opened on April 25, 2019.",
+        "See https://example.com/2019/04/25/300-people for details.",
+        "Dozens of residents and thousands of tourists came.",
+        "One of the aides left early.",
+        "The One Belt, One Road forum closed.",
+        "The 2017 UN sanctions banned the hiring of workers.",
+    ],
+)
+def test_non_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_seed_figures():
+    found = {(f.value, f.unit, f.bound) for f in extract(read_path(SEEDS / "000_0ff9bbf1757864e4.txt"))}
+    assert (56, "percent", "lower_bound") in found
+    assert (230, "people", "exact") in found
+    assert (20, "cm", "exact") in found
+    assert not any(unit in ("talks", "Koreas") for _, unit, _ in found)
