@@ -42,17 +42,151 @@ def evidence(
     )
 
 
+# --- who is cited -------------------------------------------------------------
+
+# Verbs that put a statement in someone's mouth, in the forms news prose uses.
+_CITE_VERBS = (
+    "said|says|say|told|tells|reported|reports|confirmed|announced|added|noted|stated|wrote|writes|"
+    "quoted|claimed|estimated|insisted|explained|stressed|tweeted|disclosed|revealed|cited"
+)
+_CITE_VERB = re.compile(rf"\b({_CITE_VERBS})\b")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+# "on Tuesday", "earlier on Wednesday", "last week", "in a statement": said-when, not who
+_WHEN = re.compile(
+    r"^(?:\s+(?:earlier|later|late|early))?(?:\s+(?:on|this|last|late|early)\s+[\w-]+(?:\s+(?:morning|"
+    r"afternoon|evening|night))?|\s+(?:today|yesterday|earlier|overnight|in a statement|in a report))*"
+)
+_CITING = re.compile(r"^,?\s+(citing\s+[^,.;:\"“”]+?)(?=\s+(?:as saying|that|who|which)\b|[,.;:\"“”]|$)")
+_ACCORDING_TO = re.compile(
+    r"\baccording to\s+((?:(?:[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s+(?:that|which|who)\b|[,.;:\"“”]|$)", re.I
+)
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(reported|announced|confirmed|quoted)\s+by\s+((?:the|a|an)\s+)?([^,.;:\"“”]+?)(?=\s+(?:that|on|in|but|and)\b|[,.;:\"“”]|$)")
+_INVERTED_CITE = re.compile(
+    r"^\s+((?:the|a|an)\s+(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)"
+    r"(?=\s+(?:on|in|at|earlier|late|last|this|today|yesterday)\b|[,.;:]|$)"
+)
+_SUBJECT_STOP = frozenset({"that", "which", "who", "whom", "and", "but", "because", "while", "when", "as",
+                           "if", "where", "so", "or", "than", "then", "after", "before", "since"})
+_NOT_SUBJECT = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "would", "could", "will",
+                          "may", "might", "can", "not", "should", "must", "did", "do", "does", "it"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+# A word right before the verb that shows it is a noun or adjective ("the reported entourage").
+_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "from", "of", "in", "by", "with", "to", "for", "on", "at",
+                              "his", "her", "its", "their", "our", "this", "these", "those", "news"})
+_PREPOSITIONS = frozenset({"amid", "in", "at", "on", "after", "during", "despite", "with", "from", "for",
+                           "by", "of", "to", "under", "over", "since", "upon", "among"})
+
+
+def _mask_quotes(flat: str) -> str:
+    """Blank the words inside quotation marks so a quoted "said" is not the reporter's."""
+    chars = list(flat)
+    opening = None
+    for match in re.finditer(r'["“”]', flat):
+        mark, i = match.group(0), match.start()
+        if opening is None and (mark == "“" or (mark == '"' and (i == 0 or flat[i - 1] in " ([—-"))):
+            opening = i
+        elif opening is not None and mark in '"”':
+            for k in range(opening + 1, i):
+                chars[k] = "_"
+            opening = None
+    return "".join(chars)
+
+
+def _subject_start(masked: str, at: int, limit: int = 14) -> int | None:
+    """Where the subject of a verb at ``at`` begins ("palace aide Tomas Varga told")."""
+    head = masked[:at].rstrip()
+    if head.endswith(","):
+        # "The Gazette, citing a senior official, said": skip one apposition
+        opening = head.rfind(",", 0, len(head) - 1)
+        inner = head[opening + 1 : -1].strip() if opening != -1 else ""
+        if opening == -1 or not re.match(r"(?:citing|a|an|the|who|which|quoting)\b", inner):
+            return None
+        head = head[:opening]
+    words = list(re.finditer(r"[\w.'’\-]+|[^\w\s]", head))
+    picked = []
+    for word in reversed(words):
+        token = word.group(0)
+        low = token.lower()
+        if not re.fullmatch(r"[\w.'’\-]+", token) or low in _SUBJECT_STOP:
+            break
+        if not picked and (low in _NOT_SUBJECT or low in _NOT_BEFORE_VERB):
+            return None  # "was reported", "would say", "the reported entourage": no one is named
+        picked.append(word)
+        if len(picked) > limit:
+            return None
+    while picked and picked[-1].group(0).lower() in _PREPOSITIONS:
+        picked.pop()  # "Amid Japanese media reports": the preposition is not the source
+    if not picked:
+        return None
+    first = picked[-1].group(0)
+    if first.lower() in _NOT_SUBJECT or (len(picked) == 1 and first[0].islower() and first.lower() not in
+                                           _PRONOUN_SUBJECTS and not first.endswith("s")):
+        return None
+    return picked[-1].start()
+
+
+def _extend(flat: str, masked: str, end: int, verb: str) -> int:
+    """Carry a citation on through its object: "told reporters", ", citing two sources", "quoted X"."""
+    rest = masked[end:]
+    if verb in ("told", "tells", "quoted"):
+        obj = re.match(r"\s+((?:the|a|an)\s+)?(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+(?=\s+(?:that|as saying|on|in)\b|[,.;:]|$)", rest)
+        if obj:
+            end += obj.end()
+            rest = masked[end:]
+    when = _WHEN.match(rest)
+    skip = when.end() if when else 0
+    citing = _CITING.match(masked[end + skip :])
+    if citing:
+        return -(end + skip + citing.end())  # negative: the time words in between are dropped
+    return end
+
+
 def attribution(text: str) -> str | None:
-    """Who the sentence cites, as written ("Kommersant reported, citing two sources")."""
-    flat = " ".join(text.split())
-    match = re.search(r"according to ([^,.;]+(?:,\s*citing [^.;]+)?)", flat)
-    if match:
-        return "according to " + match.group(1).strip()
-    match = re.search(
-        r"((?:[A-Z][\w'’.-]*\s+){0,5}(?:[a-z]+\s+){0,2}(?:reported|said|confirmed|told reporters)"
-        r"(?:\s+on\s+\w+)?(?:,?\s+citing\s+[^.;]+)?)",
-        flat,
-    )
-    if match and match.group(1)[0].isupper():
-        return match.group(1).strip()
-    return None
+    """Who the sentence cites, as written ("the Gazette reported, citing two sources"), or None.
+
+    Tried in order: "according to X"; "<subject> said/reported/told reporters
+    [, citing Y]"; inverted "..., reported the daily X"; passive "was
+    reported by X". HTML tags and line breaks are flattened first.
+    """
+    flat = " ".join(_TAG.sub("", text).split())
+    masked = _mask_quotes(flat)
+    according = _ACCORDING_TO.search(masked)
+    found: list[tuple[int, str]] = []
+    if according and according.group(1).lower() not in ("him", "her", "them", "it", "him.", "me", "us"):
+        found.append((according.start(), "according to " + flat[according.start(1) : according.end(1)].strip()))
+    for verb in _CITE_VERB.finditer(masked):
+        start = _subject_start(masked, verb.start())
+        if start is None:
+            before = masked[: verb.start()].rstrip()
+            inverted = _INVERTED_CITE.match(masked[verb.end() :])
+            if (before.endswith((",", "_\"", "_”")) or not before) and inverted:
+                end = _extend(flat, masked, verb.end() + inverted.end(), verb.group(1))
+                cut = abs(end)
+                if end < 0:
+                    when = _WHEN.match(masked[verb.end() + inverted.end() :])
+                    source = flat[verb.start() : verb.end() + inverted.end()] + flat[
+                        verb.end() + inverted.end() + (when.end() if when else 0) : cut]
+                else:
+                    source = flat[verb.start() : cut]
+                found.append((verb.start(), source.strip()))
+            continue
+        end = _extend(flat, masked, verb.end(), verb.group(1))
+        if end < 0:
+            when = _WHEN.match(masked[verb.end() :])
+            pause = verb.end() + (when.end() if when else 0)
+            source = flat[start : verb.end()] + flat[pause : -end]
+            if verb.group(1) in ("told", "tells", "quoted"):
+                source = flat[start:pause].rstrip() + flat[pause : -end]
+        else:
+            source = flat[start:end]
+        found.append((start, source.strip()))
+    passive = _PASSIVE_BY.search(masked)
+    if passive:
+        found.append((passive.start(1), flat[passive.start(1) : passive.end(3)]))
+    if not found:
+        return None
+    best = found[0][1] if found[0][1].startswith("according to") else min(found)[1]
+    best = best.rstrip(" ,;:")
+    if best.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$", best):
+        best = best[:-1]
+    return best or None

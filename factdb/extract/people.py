@@ -1,0 +1,613 @@
+"""Person names in news prose: shapes, titles, and who a short mention means.
+
+News writing introduces a person once with a title ("Chilean President
+Ana Duarte", "palace aide Tomas Varga", "Ines Kohl, a professor at
+...") and afterwards uses a surname ("Varga"), an honorific ("Mr Varga"), a
+description ("the Russian president") or a pronoun. :class:`People` reads an
+article once and answers those references:
+
+* :meth:`People.resolve` maps "Mr Varga" / "Duarte" / "Ana-Duarte" to the
+  full name first written in the article;
+* :meth:`People.describe` maps "the Russian president" to the one named
+  person whose title fits, and "the official" to the last "a ... official";
+* :meth:`People.focus_before` gives the person a "he"/"his" at that
+  offset most likely means (the last sentence's speaker or subject).
+
+Nothing here knows any particular name: people are found by shape
+(capitalised token runs) and context (titles, roles, reporting verbs).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..read import Article
+
+# --- lexicons ----------------------------------------------------------------
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "comrade", "mister"})
+
+# Words that head a person's title or role ("foreign minister", "chief aide").
+ROLE_HEADS = frozenset("""
+    president vice-president leader minister premier chancellor king queen emperor prince princess
+    chairman chairwoman chair secretary aide aides adviser advisor advisers advisors envoy negotiator
+    ambassador diplomat spokesman spokeswoman spokesperson director chief head deputy official officer
+    general marshal admiral commander colonel lieutenant governor mayor senator lawmaker congressman
+    representative professor analyst expert researcher scholar correspondent reporter editor
+    counterpart predecessor successor founder nominee ruler dictator monarch
+    sister brother father mother son daughter wife husband uncle aunt cousin grandfather
+    grandmother grandson granddaughter nephew niece sibling spouse
+    bodyguard interpreter translator staff secretary-general vice-chairman vice-chair lady
+    adm gen col lt sgt capt cmdr gov sen rep
+""".split())
+
+# Capitalised words that belong to a title written before a name
+# ("Foreign Minister", "Secretary of State", "Vice Chairman").
+TITLE_WORDS = HONORIFICS | ROLE_HEADS | frozenset("""
+    foreign defense defence finance interior trade economy home justice state prime first second
+    vice supreme central executive acting senior chief special national security general party
+    premier deputy of the affairs unification
+""".split())
+
+_TITLE_HEADWORDS = TITLE_WORDS - {"of", "the"}
+
+# Head-of-state titles: such a person is a leader, not somebody's entourage.
+LEADER_HEADS = frozenset({
+    "president", "leader", "premier", "chancellor", "king", "queen", "emperor",
+    "chairman", "ruler", "dictator", "monarch",
+})
+LEADER_PHRASES = ("prime minister", "supreme leader", "head of state")
+
+# Title modifiers that mean the person no longer holds it.
+PAST_TITLE = re.compile(r"\b(?:former|then|late|ex|previous|onetime|one-time)\b", re.I)
+
+# Words that make a capitalised run an organisation or a place, never a person.
+ORG_WORDS = frozenset("""
+    university college school institute academy island islands station airport port harbour harbor
+    agency news times post daily herald journal gazette tribune telegraph press media tv television
+    radio channel network broadcaster broadcasting service ministry department office council committee
+    commission party government administration federation republic kingdom union nations states
+    fleet army navy force forces corps house palace center centre building tower square street
+    road bridge museum memorial hotel restaurant company corporation corp inc ltd group bank
+    airlines airline railway railways times city province region territory district county oblast krai
+    peninsula sea ocean mountain gulf strait east west north south far eastern
+    western northern southern summit conference forum talks treaty reuters
+""".split())
+
+# Capitalised words that open sentences or clauses and are not names.
+STOP_CAPS = frozenset("""
+    the a an his her their its our my your this that these those in on at after before but and or
+    when while meanwhile later also then however if as by for from with without to of upon during
+    amid despite since until there here it he she they we i you not some many several all
+    both each every another other such what which who whom whose where why how according speaking
+    asked once even still yet so thus therefore although though because given separately finally
+    earlier now today tomorrow yesterday last next conspicuously notably also instead
+""".split())
+
+MONTHS_DAYS = frozenset("""
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept
+    oct nov dec
+""".split())
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+
+# Demonyms and geographic modifiers that may open a title ("North Korean leader", "U.S. envoy").
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch)|U\.?S\.?|US|UN|EU|UK|U\.?K\.?|North|South|East|West|"
+    r"Kremlin|White|Pentagon)$"
+)
+
+_TOKEN = r"[A-Z][\w'’.\-]*"
+# A capitalised run, allowing "of"/"of the" inside ("Secretary of State Ruth Adler").
+_RUN = re.compile(rf"(?<![\w\-'’]){_TOKEN}(?:[ \t]*\n?[ \t]*(?:of[ \t]+(?:the[ \t]+)?)?{_TOKEN})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+REPORTING_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|insisted|warned|"
+    "declared|remarked|continued|wrote|writes|replied|responded|commented|stated|announced|recalled|"
+    "emphasized|emphasised|acknowledged|argued|claimed|observed|joked|concluded|predicted|suggested|"
+    "urged|tweeted|posted|asked|reiterated|assessed|described|called|praised|admitted|confirmed"
+)
+_SAYER = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+_SAYER_ADVERBS = frozenset("""
+    later also then previously earlier further again once repeatedly reportedly quickly simply
+    separately himself herself
+""".split())
+
+
+def fold(name: str) -> str:
+    """Comparable form of a name: case, hyphens, possessives and honorifics dropped."""
+    name = _POSSESSIVE.sub("", name.strip()).replace("’", "'")
+    tokens = _SPLIT_NAME.split(name.lower())
+    while len(tokens) > 1 and tokens[0].rstrip(".") in HONORIFICS:
+        tokens = tokens[1:]
+    return " ".join(t for t in tokens if t)
+
+
+def strip_honorific(name: str) -> str:
+    """'Mr Varga' -> 'Varga'; 'President Moon Jae-in' -> 'Moon Jae-in'."""
+    _, rest = split_title(name.split())
+    return " ".join(rest) if rest else name
+
+
+def is_demonym(token: str) -> bool:
+    return bool(_DEMONYM.match(token.rstrip(",")))
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title tokens, name tokens).
+
+    Leading function words, capitalised title words and the demonyms before
+    them are peeled off: "Chilean President Ana Duarte" -> (["Chilean",
+    "President"], ["Ana", "Duarte"]).
+    """
+    tokens = list(tokens)
+    while tokens and tokens[0].lower() in STOP_CAPS - {"of"}:
+        if tokens[0] == "He" and len(tokens) > 1 and tokens[1][0].isupper():
+            break  # the Chinese surname He ("He Wenbo"): a pronoun is never capitalised mid-run
+        tokens = tokens[1:]
+    lows = [t.lower().rstrip(".") for t in tokens]
+    titled = [low in _TITLE_HEADWORDS for low in lows]
+    i = 0
+    while i < len(tokens):
+        low = lows[i]
+        if low in TITLE_WORDS and (low not in {"of", "the"} or i > 0):
+            i += 1
+        elif any(titled[i + 1 :]) and is_demonym(tokens[i]):
+            i += 1
+        else:
+            break
+    title, name = tokens[:i], tokens[i:]
+    # "Acme Motors Vice Chairman Park Min-ho": an organisation before the title
+    inner = [k for k, t in enumerate(name) if titled[i + k] and t[0].isupper()]
+    if inner and 2 <= len(name) - inner[-1] - 1 <= 4:
+        cut = inner[-1] + 1
+        title, name = title + name[:cut], name[cut:]
+    return title, name
+
+
+def name_shaped(tokens: list[str]) -> bool:
+    """Tokens that can be a person's name (no organisation, place or calendar word)."""
+    if not tokens or len(tokens) > 4:
+        return False
+    for token in tokens:
+        low = token.lower().rstrip(".")
+        if low in ORG_WORDS or low in MONTHS_DAYS or low in {"of", "the"}:
+            return False
+        if low in STOP_CAPS and not (token == "He" and token is tokens[0] and len(tokens) > 1):
+            return False
+        if not re.fullmatch(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*",
+                            token.rstrip(".")):
+            return False  # acronyms (NATO), digits, camel case
+        if is_demonym(token) and len(tokens) == 1:
+            return False
+    return True
+
+
+@dataclass
+class Mention:
+    """A capitalised run read as a possible person: absolute offsets of the name part."""
+
+    start: int
+    end: int
+    name: str
+    title: list[str]
+    possessive: bool
+
+
+_NONSPACE = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SPLIT_NAME = re.compile(r"[\s\-]+")
+
+
+def name_runs(text: str, offset: int = 0) -> list[Mention]:
+    """Capitalised runs in ``text`` split into title and name (possibly empty) parts."""
+    return [
+        Mention(offset + start, offset + end, name, list(title), possessive)
+        for start, end, name, title, possessive in _runs(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> tuple[tuple[int, int, str, tuple[str, ...], bool], ...]:
+    found = []
+    for match in _RUN.finditer(text):
+        raw = match.group(0)
+        tokens = [(m.group(0), m.start()) for m in _NONSPACE.finditer(raw)]
+        possessive = False
+        # a possessive ends the run ("Duarte's chief aide")
+        for k, (tok, pos) in enumerate(tokens):
+            if len(tok) > 1 and (tok[-1] in "'’" or tok[-2:] in ("'s", "’s")):
+                tokens = tokens[: k + 1]
+                tokens[k] = (_POSSESSIVE.sub("", tok), pos)
+                possessive = True
+                break
+        tokens = [(t, p) if _INITIALS.fullmatch(t) else (t.rstrip(",.;:"), p) for t, p in tokens]
+        words = [t for t, _ in tokens]
+        title, name = split_title(words)
+        if name:
+            first = tokens[len(words) - len(name)]
+            last = tokens[-1]
+            start = match.start() + first[1]
+            end = match.start() + last[1] + len(last[0])
+        else:
+            start = end = match.start() + tokens[-1][1] + len(tokens[-1][0])
+        found.append((start, end, " ".join(name), tuple(title), possessive))
+    return tuple(found)
+
+
+def preceding_title(text: str, start: int, limit: int = 5) -> list[str]:
+    """Lower-case role words (and demonyms) written right before ``start``: "veteran nuclear negotiator"."""
+    words = re.findall(r"[\w'’.\-]+|[,;:()\"“”]", text[:start])
+    title: list[str] = []
+    for word in reversed(words[-limit:]):
+        low = word.lower()
+        if not re.fullmatch(r"[\w'’.\-]+", word) or low in STOP_CAPS or low in {"and", "or", "by", "with"}:
+            break
+        if word[0].isupper() and not (is_demonym(word) or low in TITLE_WORDS):
+            break
+        title.insert(0, word)
+    while title and title[0].lower() not in ROLE_HEADS and not any(t.lower() in ROLE_HEADS for t in title):
+        title = title[1:]
+    return title
+
+
+def has_role(words: list[str]) -> bool:
+    return any(w.lower().strip(",") in ROLE_HEADS for w in words)
+
+
+_HEAD_OF_STATE = re.compile(
+    r"^(?:the\s+)?(?:[\w.\-]+\s+){0,2}?(?:president|prime minister|premier|chancellor|king|queen|emperor|"
+    r"leader|supreme leader|head of state|chairman)$",
+    re.I,
+)
+
+
+def is_head_of_state(role: str) -> bool:
+    """"Russian President", "North Korean leader" - but not "Vice President" or "Deputy Prime Minister"."""
+    role = " ".join(role.split())
+    if PAST_TITLE.search(role) or re.search(r"\b(?:vice|deputy|first lady|acting)\b", role, re.I):
+        return False
+    if not _HEAD_OF_STATE.match(role):
+        return False
+    mods = role.split()[:-1]
+    if role.lower().endswith("prime minister") or role.lower().endswith("supreme leader") or role.lower().endswith("head of state"):
+        mods = role.split()[:-2]
+    return all(is_demonym(m) or m.lower() == "the" for m in mods)
+
+
+def is_leader_title(title: str) -> bool:
+    low = title.lower()
+    if PAST_TITLE.search(low):
+        return False
+    return any(w in LEADER_HEADS for w in re.findall(r"[\w\-]+", low)) or any(p in low for p in LEADER_PHRASES)
+
+
+# --- the article's people ------------------------------------------------------
+
+
+@dataclass
+class Person:
+    name: str
+    first: int
+    titles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+    tokens: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = fold(self.name).split()
+
+
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;]{2,80}?)\s*[,.;]")
+_DESCRIPTION = re.compile(
+    r"\b(?P<art>the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,4}?)(?P<head>"
+    + "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+class People:
+    """Who the people of one article are, and what a later reference points to."""
+
+    def __init__(self, article: Article, masked: str | None = None):
+        self.article = article
+        self.text = masked if masked is not None else article.text
+        self.sentences = article.content_sentences()
+        self.persons: list[Person] = []
+        self._by_fold: dict[str, Person] = {}
+        self._indefinites: list[tuple[int, str, str]] = []  # (pos, head, description)
+        # every full name by shape (no person cue needed): resolves surnames, proves nobody a person
+        self._shapes: dict[str, tuple[int, str]] = {}
+        self._resolved: dict[str, str | None] = {}
+        self._collect()
+        self._starts = [s.start for s in self.sentences]
+        self._focus: list[str | None] = []
+        self._walk()
+
+    # -- building --
+
+    def _add(self, name: str, pos: int, title: str | None) -> Person:
+        self._resolved.clear()  # a new person can change what a surname means
+        key = fold(name)
+        person = self._by_fold.get(key)
+        if person is None:
+            person = Person(name, pos)
+            self.persons.append(person)
+            self._by_fold[key] = person
+        if title and title not in person.titles:
+            person.titles.append(title)
+        return person
+
+    def _collect(self) -> None:
+        for sentence in self.sentences:
+            text = self.text[sentence.start : sentence.end]
+            for m in name_runs(text, sentence.start):
+                tokens = m.name.split()
+                if not name_shaped(tokens):
+                    continue
+                local = m.start - sentence.start
+                before = preceding_title(text, local) if not m.title else []
+                cap_title = [t for t in m.title if t.lower() not in STOP_CAPS]
+                title = " ".join(before + cap_title)
+                after = text[m.end - sentence.start :]
+                appos = _APPOSITION_AFTER.match(after)
+                cue = bool(title and has_role(title.split()))
+                if appos and has_role(appos.group(1).split()):
+                    cue = True
+                    title = title or appos.group(1)
+                if any(t.lower().rstrip(".") in HONORIFICS for t in m.title):
+                    cue = True
+                role_before = re.search(r"([a-z]+)\s*,\s*$", text[:local])
+                if role_before and role_before.group(1) in ROLE_HEADS:
+                    cue = True
+                    title = title or role_before.group(1)
+                if _SAYS_AFTER.match(after) or _WHO_AFTER.match(after):
+                    cue = cue or len(tokens) >= 2  # people say things; "X, who ..." is a person
+                if len(tokens) >= 2 and not any(is_demonym(t) for t in tokens):
+                    self._shapes.setdefault(fold(m.name), (m.start, m.name))
+                if cue and len(tokens) >= 2:
+                    self._add(m.name, m.start, title or None)
+            for d in _DESCRIPTION.finditer(text):
+                if d.group("art").lower() in ("a", "an"):
+                    desc = (d.group("mods") + d.group("head")).strip()
+                    self._indefinites.append((sentence.start + d.start(), d.group("head").lower(), desc))
+        # count every mention (full or short) so salience can be judged
+        for sentence in self.sentences:
+            text = self.text[sentence.start : sentence.end]
+            for m in name_runs(text, sentence.start):
+                person = self.person(m.name) if m.name else None
+                if person:
+                    person.mentions += 1
+
+    # -- lookups --
+
+    def person(self, name: str) -> Person | None:
+        resolved = self.resolve(name)
+        return self._by_fold.get(fold(resolved)) if resolved else None
+
+    def resolve(self, mention: str) -> str | None:
+        """Full name first written for a mention ("Mr Varga" -> "Tomas Varga"), else None."""
+        key = " ".join(mention.split())
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(key)
+        return self._resolved[key]
+
+    def _resolve(self, mention: str) -> str | None:
+        tokens = mention.split()
+        _, name = split_title(tokens)
+        if not name:
+            return None
+        key = fold(" ".join(name))
+        if key in self._by_fold:
+            return self._by_fold[key].name
+        parts = key.split()
+        candidates = []
+        for person in self.persons:
+            ptoks = person.tokens
+            if len(parts) == 1 and parts[0] in (ptoks[0], ptoks[-1]):
+                candidates.append(person)
+            elif len(parts) > 1 and " ".join(parts) in " ".join(ptoks):
+                candidates.append(person)
+        if candidates or len(parts) == 1:
+            # the person introduced first is the one a bare surname means in news prose; a full
+            # name written earlier without any title still counts ("Ana Duarte has told ...")
+            ranked = [(p.first, p.name) for p in candidates]
+            ranked += [(pos, full) for key2, (pos, full) in self._shapes.items()
+                       if len(parts) == 1 and parts[0] in (key2.split()[0], key2.split()[-1])]
+            if ranked:
+                return self._canonical(min(ranked)[1])
+        if len(name) >= 2 and name_shaped(name):
+            return " ".join(name)
+        return None
+
+    def _canonical(self, name: str) -> str:
+        """A shape-only name that is also a registered person comes back in the person's spelling."""
+        person = self._by_fold.get(fold(name))
+        return person.name if person else name
+
+    def titles(self, name: str) -> list[str]:
+        person = self.person(name)
+        return person.titles if person else []
+
+    def describe(self, phrase: str, before: int | None = None) -> str | None:
+        """Named person a description means ("the Russian president" -> full name), if unambiguous."""
+        words = re.findall(r"[\w.'’\-]+", phrase)
+        if not words:
+            return None
+        head = words[-1].lower()
+        if head not in ROLE_HEADS:
+            return None
+        mods = [w for w in words[:-1] if w.lower() not in {"the", "a", "an"}]
+        # only title-bearing modifiers constrain: "Russian", "foreign"; "young", "secretive" do not
+        mods = [m.lower() for m in mods if m[0].isupper() or m.lower() in TITLE_WORDS]
+        heads = LEADER_HEADS | {"minister"} if head == "leader" else {head}
+        matches = []
+        for person in self.persons:
+            if before is not None and person.first > before:
+                continue
+            for title in person.titles:
+                low = title.lower()
+                if PAST_TITLE.search(low):
+                    continue
+                twords = set(re.findall(r"[\w.'’\-]+", low))
+                head_ok = bool(twords & heads) if head != "leader" else is_leader_title(low)
+                if head_ok and all(m in twords for m in mods):
+                    matches.append(person)
+                    break
+        if len({p.name for p in matches}) == 1:
+            return matches[0].name
+        return None
+
+    def antecedent_description(self, head: str, before: int) -> str | None:
+        """The last "a/an ... <head>" before ``before``: "the official" -> "U.S. State Department official"."""
+        found = [d for pos, h, d in self._indefinites if h == head.lower() and pos < before]
+        return found[-1] if found else None
+
+    def speaker(self, phrase: str, pos: int) -> str | None:
+        """Who a subject phrase ("he", "Mr Varga", "the Chilean president") refers to at ``pos``."""
+        phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+        phrase = re.sub(r"\s+(?:himself|herself)$", "", phrase)
+        low = phrase.lower()
+        if low in PRONOUNS:
+            return self.focus_before(pos)
+        if low in {"i", "we", "they", "it", "you"}:
+            return None
+        runs = [m for m in name_runs(phrase) if m.name]
+        if runs and runs[-1].end == len(phrase) and name_shaped(runs[-1].name.split()):
+            return self.resolve(runs[-1].name) or runs[-1].name
+        desc = _DESCRIPTION.search(phrase)
+        if desc and desc.end() == len(phrase):
+            named = self.describe(phrase, before=pos)
+            if named:
+                return named
+            if desc.group("art").lower() == "the":
+                earlier = self.antecedent_description(desc.group("head"), pos)
+                if earlier:
+                    return earlier
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        if _ROLE_NOUN_PHRASE.fullmatch(low):
+            return phrase  # "analysts", "a spokesman"
+        if runs and runs[-1].end == len(phrase):
+            return phrase  # a name the article never introduced: keep it as written
+        return None
+
+    # -- discourse focus --
+
+    def _sentence_person(self, text: str, start: int) -> str | None:
+        """Who a sentence is about: a person quoted as speaking, else its subject.
+
+        None keeps the previous focus (a pronoun subject, or nobody named).
+        """
+        for verb in _SAYER.finditer(text):
+            phrase = subject_before(text, verb.start())
+            if not phrase:
+                continue
+            if re.sub(r"\s+(?:himself|herself)$", "", phrase.strip()).lower() in PRONOUNS:
+                return None  # "He noted that the leader asked ...": still the same speaker
+            who = self._person_phrase(phrase, start + verb.start())
+            if who:
+                return who
+        return self._subject(text, start)
+
+    def _subject(self, text: str, start: int) -> str | None:
+        candidates = [0]
+        first = re.match(r"\s*([\w'’\-]+)", text)
+        comma = text.find(",")
+        if first and comma != -1 and comma < 90:
+            word = first.group(1)
+            if word.lower() in STOP_CAPS or word.endswith(("ing", "ed")) or word.lower() in MONTHS_DAYS:
+                candidates.append(comma + 1)
+        for at in candidates:
+            clause = text[at:].lstrip()
+            head = re.match(r"((?:[\w.'’\-]+\s+){0,6}?[\w.'’\-]+)(?=\s*(?:,|\s+(?:is|was|were|has|had|have|"
+                            r"will|would|could|may|might|can|did|does|also|then|later|himself|herself|"
+                            r"got|went|left|met|made|took|gave|came|told|[a-z]+ed|[a-z]+s)\b))", clause)
+            if head:
+                who = self._person_phrase(head.group(1), start + at)
+                if who:
+                    return who
+            # "Duarte's daughter ... had flown": the possessor is who the sentence is about
+            owner = re.match(r"((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+[a-z]", clause)
+            if owner and self.person(owner.group(1)):
+                return self.resolve(owner.group(1))
+        return None
+
+    def _person_phrase(self, phrase: str, pos: int) -> str | None:
+        low = phrase.lower().strip()
+        if low in PRONOUNS:
+            return None  # a pronoun keeps the focus it refers to
+        runs = [m for m in name_runs(phrase) if m.name]
+        if runs and runs[-1].end >= len(phrase.rstrip()) - 1:
+            resolved = self.resolve(runs[-1].name)
+            if resolved and fold(resolved) in self._by_fold:
+                return resolved
+            return None
+        desc = _DESCRIPTION.search(phrase)
+        if desc and desc.end() >= len(phrase.rstrip()) - 1 and desc.start() <= 1:
+            named = self.describe(phrase, before=pos)
+            if named:
+                return named
+            if desc.group("art").lower() in ("a", "an"):
+                return (desc.group("mods") + desc.group("head")).strip()
+            return self.antecedent_description(desc.group("head"), pos)
+        return None
+
+    def _walk(self) -> None:
+        focus: str | None = None
+        for sentence in self.sentences:
+            text = self.text[sentence.start : sentence.end]
+            who = self._sentence_person(text, sentence.start)
+            if who:
+                focus = who
+            self._focus.append(focus)
+
+    def focus_before(self, pos: int) -> str | None:
+        """The person in focus after the last sentence that starts before ``pos``."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return self._focus[i] if i >= 0 else None
+
+    def principal(self) -> str | None:
+        """The leader an article is about: the head of state mentioned most."""
+        leaders = [p for p in self.persons if any(is_leader_title(t) for t in p.titles)]
+        if not leaders:
+            return None
+        return max(leaders, key=lambda p: (p.mentions, -p.first)).name
+
+
+_SAYS_AFTER = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(_SAYER_ADVERBS))}|has|had|have|will|would)\s+)?(?:{REPORTING_VERBS})\b"
+)
+_WHO_AFTER = re.compile(r"\s*,\s+who\b")
+_ROLE_NOUN_PHRASE = re.compile(r"(?:[a-z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(ROLE_HEADS)) + r")s?")
+
+_CLAUSE_BREAK = frozenset({"that", "which", "who", "and", "but", "because", "while", "when", "as", "if",
+                           "whom", "whose", "what", "where", "so", "or", "than", "then"})
+
+
+def subject_before(text: str, at: int, limit: int = 8) -> str | None:
+    """The words directly before a verb at ``at`` that can be its subject ("palace aide Tomas Varga")."""
+    head = text[:at]
+    words = list(re.finditer(r"[\w.'’\-]+|[,;:()\"“”\[\]—]", head))
+    picked: list[re.Match] = []
+    for word in reversed(words):
+        token = word.group(0)
+        low = token.lower()
+        if not re.fullmatch(r"[\w.'’\-]+", token) or low in _CLAUSE_BREAK:
+            break
+        if low in {"was", "were", "is", "are", "be", "been", "being", "to", "would", "could", "will",
+                   "may", "might", "can", "not", "had", "has", "have", "should", "must", "also"} and not picked:
+            return None  # passive or modal: "was confirmed", "to say"
+        picked.insert(0, word)
+        if len(picked) > limit:
+            return None
+    while picked and picked[-1].group(0).lower() in _SAYER_ADVERBS:
+        picked.pop()
+    if not picked:
+        return None
+    return text[picked[0].start() : picked[-1].end()]

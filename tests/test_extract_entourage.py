@@ -1,0 +1,149 @@
+"""Entourage extractor: who travels with a leader, in which role, and who was left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdb.extract import entourage
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+HANOI = """Trump arrives in Hanoi for second Kim summit
+
+U.S. President Donald Trump arrived in Hanoi on Tuesday for his second summit with North Korean
+leader Kim Jong Un, the White House said.
+
+Trump was accompanied by key aides including Secretary of State Mark Ellison and acting chief of
+staff Dana Whitfield. Vietnamese Prime Minister Nguyen Van Long greeted him at the airport.
+
+Trump's daughter, senior adviser Ivy Carrow, had flown to Hanoi on Sunday to prepare the visit,
+according to officials.
+
+His spokeswoman Laura Benton and interpreter Joel Park were also spotted at the Metropole hotel
+earlier this week, local media reported.
+
+Conspicuously absent from the reported delegation was national security adviser Grant Holloway,
+who had clashed with the State Department over the summit.
+
+Peter Lindqvist, a professor at the Hanoi Institute, said the president wanted a quick deal.
+Kim, who was accompanied by Foreign Minister Ri Chol Su, said he hoped for progress.
+"""
+
+XI = """Xi lands in Seoul
+
+Chinese President Xi Jinping arrived in Seoul on Friday for talks with South Korean President
+Moon Jae-in.
+
+The Chinese delegation includes Wen Daoming, the foreign minister; Gao Lin, a vice premier;
+Zhou Hai, who heads the planning agency; and He Lifeng, director of the party's general office.
+
+Han Mei-ling, Xi's top trade negotiator, was not included among the names listed by state media.
+Also on the trip are central bank chief Su Bin and the head of China Railway, Liu Tao.
+"""
+
+
+def _by_person(facts):
+    return {f.person: f for f in facts}
+
+
+@pytest.fixture(scope="module")
+def hanoi():
+    return _by_person(entourage.extract(read_text("hanoi.txt", HANOI)))
+
+
+def test_list_after_accompanied_by_with_roles(hanoi):
+    assert hanoi["Mark Ellison"].role == "Secretary of State"
+    assert hanoi["Dana Whitfield"].role == "acting chief of staff"
+    assert hanoi["Mark Ellison"].leader == "Donald Trump"
+    assert hanoi["Mark Ellison"].present is True
+
+
+def test_possessive_subject_with_apposition_role(hanoi):
+    member = hanoi["Ivy Carrow"]
+    assert member.role == "daughter, senior adviser"
+    assert member.leader == "Donald Trump"
+
+
+def test_his_resolves_to_the_leader_and_coordinated_subjects_both_count(hanoi):
+    assert hanoi["Laura Benton"].role == "spokeswoman"
+    assert hanoi["Joel Park"].role == "interpreter"
+    assert hanoi["Laura Benton"].leader == "Donald Trump"
+
+
+def test_absent_member_is_present_false(hanoi):
+    member = hanoi["Grant Holloway"]
+    assert member.present is False
+    assert member.role == "national security adviser"
+
+
+def test_leader_host_analyst_and_other_leaders_aides_in_passing_are_not_members(hanoi):
+    for name in ("Donald Trump", "Kim Jong Un", "Nguyen Van Long", "Peter Lindqvist"):
+        assert name not in hanoi
+    # the relative clause's companion is Kim's, and is taken with Kim as leader
+    assert hanoi.get("Ri Chol Su") is None or hanoi["Ri Chol Su"].leader == "Kim Jong Un"
+
+
+def test_evidence_value_span_is_the_name(hanoi):
+    for member in hanoi.values():
+        ev = member.evidence[0]
+        assert ev.raw == member.person
+        assert ev.char_start <= ev.value_start < ev.value_end <= ev.char_end
+
+
+def test_semicolon_list_with_appositions_and_relative_clauses():
+    facts = _by_person(entourage.extract(read_text("xi.txt", XI)))
+    assert facts["Wen Daoming"].role == "foreign minister"
+    assert facts["Gao Lin"].role == "vice premier"
+    assert "Zhou Hai" in facts and facts["Zhou Hai"].role is None
+    assert facts["He Lifeng"].role == "director of the party's general office"
+    assert facts["Han Mei-ling"].present is False
+    assert facts["Su Bin"].role == "central bank chief"
+    assert facts["Liu Tao"].role == "head of China Railway"
+    assert facts["Wen Daoming"].leader == "Xi Jinping"
+    assert "Moon Jae-in" not in facts and "Xi Jinping" not in facts
+
+
+def test_host_officials_of_another_nationality_are_not_members():
+    text = (
+        "Kim arrives in Russia\n\nNorth Korean leader Kim Jong Un arrived at the border on Tuesday.\n\n"
+        "He was accompanied by Russian Deputy Prime Minister Yuri Trutov and Foreign Minister Pak Song Il.\n"
+    )
+    facts = _by_person(entourage.extract(read_text("k.txt", text)))
+    assert "Yuri Trutov" not in facts
+    assert facts["Pak Song Il"].leader == "Kim Jong Un"
+
+
+def test_people_merely_mentioned_near_a_cue_are_not_members():
+    text = (
+        "Summit ends\n\nThe summit ended on Friday after two days of talks in Geneva.\n\n"
+        "Analyst Maria Sorensen, who has followed the talks, was seen at the hotel bar.\n\n"
+        "The delegation's plane was seen taking off, said airport spokesman Tom Baines.\n"
+    )
+    assert entourage.extract(read_text("g.txt", text)) == []
+
+
+# --- seeds -------------------------------------------------------------------
+
+
+def test_seed_000_aides_sent_ahead():
+    facts = _by_person(entourage.extract(read_path(SEEDS / "000_0ff9bbf1757864e4.txt")))
+    assert set(facts) == {"Kim Chang Son", "Kim Yo Jong"}
+    assert facts["Kim Yo Jong"].role == "sister, propaganda director"
+    assert facts["Kim Chang Son"].role == "chief aide"
+    assert {f.leader for f in facts.values()} == {"Kim Jong Un"}
+
+
+def test_seed_001_list_sightings_and_absence():
+    facts = _by_person(entourage.extract(read_path(SEEDS / "001_430a555e82b18ee5.txt")))
+    assert set(facts) == {"Ri Yong Ho", "Choe Son Hui", "Kim Chang Son", "Kim Yo Jong", "Kim Yong Chol"}
+    assert facts["Kim Yong Chol"].present is False
+    assert facts["Choe Son Hui"].role == "veteran nuclear negotiator"
+    assert facts["Kim Chang Son"].role == "chief of staff"
+
+
+def test_seeds_without_an_entourage_give_nothing():
+    for name in ("003_29e740cd3ffc2008.txt", "004_cd0f1b5891ae23b8.txt"):
+        assert entourage.extract(read_path(SEEDS / name)) == []

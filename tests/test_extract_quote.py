@@ -1,0 +1,147 @@
+"""Quote extractor: quotation-mark segments, their speakers, verbs and evidence spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdb.extract import quote
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+ARTICLE = """Moon and Xi pledge closer ties at Beijing summit
+
+South Korean President Moon Jae-in met Chinese President Xi Jinping in Beijing on Thursday, the
+presidential office said.
+
+"Our two countries share a destiny that no one can separate," Moon said at a state banquet. "Peace
+on the peninsula is our common task."
+
+"China will always be a good neighbour and a reliable partner for Korea," Xi told his guest
+through an interpreter.
+
+The Chinese president added that ties were "entangled" at times but "have never been stronger than
+they are today in every single field."
+
+Presidential spokesman Park Soo-hyun said the leaders had agreed on a hotline. "The two sides will
+talk directly whenever tension rises on the peninsula," he said.
+
+Lee Sang-min, a professor at a university in Seoul, said the visit "marks a turn in how Seoul
+balances its two great partners."
+
+"We have waited a long time for this visit. The people of both countries deserve it.
+
+"Now the real work of rebuilding trust begins," said the spokesman.
+
+The banner over the hall read "One Belt, One Road."
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes():
+    article = read_text("moon_xi.txt", ARTICLE)
+    return article, quote.extract(article)
+
+
+def _find(quotes, words):
+    article, facts = quotes
+    found = [q for q in facts if words in q.text]
+    assert len(found) == 1, [q.text for q in facts]
+    return found[0]
+
+
+def test_speaker_after_the_quote_resolves_surname_to_full_name(quotes):
+    q = _find(quotes, "share a destiny")
+    assert q.speaker == "Moon Jae-in"
+    assert q.verb == "said"
+    assert q.text.startswith("Our two countries")
+
+
+def test_second_segment_after_attribution_keeps_the_speaker(quotes):
+    q = _find(quotes, "common task")
+    assert q.speaker == "Moon Jae-in"
+
+
+def test_interpreter_is_flagged(quotes):
+    q = _find(quotes, "good neighbour")
+    assert q.speaker == "Xi Jinping"
+    assert q.verb == "told"
+    assert q.via_interpreter is True
+    assert _find(quotes, "share a destiny").via_interpreter is False
+
+
+def test_scare_quotes_are_skipped_but_a_long_partial_quote_is_kept(quotes):
+    article, facts = quotes
+    assert not any(q.text.strip(",.") == "entangled" for q in facts)
+    q = _find(quotes, "never been stronger")
+    assert q.speaker == "Xi Jinping"  # "The Chinese president" -> the one Chinese president named
+
+
+def test_pronoun_resolves_to_the_last_speaker(quotes):
+    q = _find(quotes, "talk directly")
+    assert q.speaker == "Park Soo-hyun"
+
+
+def test_appositive_subject_before_the_quote(quotes):
+    q = _find(quotes, "marks a turn")
+    assert q.speaker == "Lee Sang-min"
+
+
+def test_quote_spanning_paragraphs_is_one_fact_with_one_contiguous_span(quotes):
+    article, _ = quotes
+    q = _find(quotes, "waited a long time")
+    assert "real work of rebuilding trust" in q.text
+    assert q.speaker == "Park Soo-hyun"  # "the spokesman" -> the one named spokesman
+    ev = q.evidence[0]
+    assert article.text[ev.char_start : ev.char_end] == ev.sentence
+    assert "\n\n" in ev.sentence  # the span covers both paragraphs
+    assert ev.sentence.rstrip().endswith("said the spokesman.")
+
+
+def test_titles_in_quotation_marks_are_not_quotes(quotes):
+    article, facts = quotes
+    assert not any("One Belt" in q.text for q in facts)
+
+
+def test_value_span_is_the_quoted_words(quotes):
+    article, facts = quotes
+    for q in facts:
+        ev = q.evidence[0]
+        assert ev.char_start <= ev.value_start < ev.value_end <= ev.char_end
+        assert ev.sentence == article.text[ev.char_start : ev.char_end]
+        raw = " ".join(article.text[ev.value_start : ev.value_end].split())
+        assert raw.split()[0] == q.text.split()[0]
+
+
+def test_unattributed_quote_gets_no_invented_speaker():
+    article = read_text(
+        "x.txt",
+        "Leaders meet\n\nThe leaders met in Hanoi on Monday and walked by the lake.\n\n"
+        'A placard near the hotel carried the words "peace and prosperity for all the peoples of Asia."\n',
+    )
+    (q,) = quote.extract(article)
+    assert q.speaker is None
+    assert q.evidence[0].confidence < 0.8
+
+
+# --- seeds -------------------------------------------------------------------
+
+
+def test_seed_article_quotes_and_speakers():
+    article = read_path(SEEDS / "001_430a555e82b18ee5.txt")
+    facts = quote.extract(article)
+    speakers = [q.speaker for q in facts]
+    assert len(facts) == 8
+    assert speakers.count("Yury Ushakov") == 2
+    assert speakers.count("Kim Jong Un") == 2
+    assert speakers.count("U.S. State Department official") == 3
+    assert speakers[-1] == "Artyom Lukin"
+    assert sum(q.via_interpreter for q in facts) == 1
+    assert not any(q.text == "Positive progress" for q in facts)  # a heading, not a quote
+
+
+def test_seed_scare_quotes_give_nothing():
+    for name in ("000_0ff9bbf1757864e4.txt", "002_76f3c204a4d95fd2.txt"):
+        assert quote.extract(read_path(SEEDS / name)) == []
