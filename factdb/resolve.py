@@ -471,6 +471,7 @@ class Resolver:
         )
 
     def _mark_conflicts(self, facts: dict[str, ResolvedFact]) -> None:
+        _group_restated_events(facts)
         by_topic: dict[str, list[ResolvedFact]] = defaultdict(list)
         for fact in facts.values():
             by_topic[fact.topic].append(fact)
@@ -499,6 +500,57 @@ class Resolver:
             fact.status = status_for[decision.action]
             fact.status_reason = decision.reason
             fact.decision_source = source
+
+
+EVENT_RESTATEMENT_SCORE = 80
+
+
+def _words_before_value(evidence: Evidence, count: int = 2) -> str:
+    if evidence.value_start is None:
+        return ""
+    before = normalize_text(evidence.sentence[: evidence.value_start - evidence.char_start])
+    return " ".join(before.split()[-count:])
+
+
+def _without_value(evidence: Evidence) -> str:
+    if evidence.value_start is None:
+        return normalize_text(evidence.sentence)
+    start = evidence.value_start - evidence.char_start
+    end = evidence.value_end - evidence.char_start
+    return normalize_text(evidence.sentence[:start] + " " + evidence.sentence[end:])
+
+
+def _group_restated_events(facts: dict[str, ResolvedFact]) -> None:
+    """Give one topic to events that two articles tell alike but date differently.
+
+    Candidates share a kind of happening, a date precision and the words that
+    introduce the date ("last held in"); they are one topic when their
+    sentences, dates left out, score at least EVENT_RESTATEMENT_SCORE
+    (RapidFuzz token-set ratio). Different dates on one topic are a conflict.
+    """
+    buckets: dict[tuple, list[ResolvedFact]] = defaultdict(list)
+    for fact in facts.values():
+        if fact.fact_type != "event" or not fact.row.get("date") or not fact.evidence:
+            continue
+        evidence = fact.evidence[0]
+        key = (fact.row.get("event_type"), fact.row.get("date_precision"),
+               _words_before_value(evidence))
+        if key[2]:
+            buckets[key].append(fact)
+    for group in buckets.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.row["date"] == b.row["date"] or a.topic == b.topic:
+                    continue
+                if {e.document for e in a.evidence} & {e.document for e in b.evidence}:
+                    continue
+                score = fuzz.token_set_ratio(_without_value(a.evidence[0]),
+                                             _without_value(b.evidence[0]))
+                if score >= EVENT_RESTATEMENT_SCORE:
+                    topic = min(a.topic, b.topic)
+                    for fact in facts.values():
+                        if fact.topic in (a.topic, b.topic):
+                            fact.topic = topic
 
 
 class UnknownFactError(ValueError):
