@@ -145,6 +145,25 @@ class Decision:
     reason: str | None = None
 
 
+_NAME_PARTICLES = {"bin", "al", "de", "da", "di", "van", "von", "der", "la", "le", "du", "ibn"}
+_FILLER_WORDS = {"of", "the", "and"}
+
+
+def looks_like_name(mention: str) -> bool:
+    """A proper name ("Kim Jong-un"), not a description ("a senior ministry official")."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", mention)
+    return bool(words) and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _reordered_score(a: str, b: str) -> float | None:
+    """Names made of the same words in another order ("House of Friendship" / "Friendship House")."""
+    ta = sorted(t for t in a.split() if t not in _FILLER_WORDS)
+    tb = sorted(t for t in b.split() if t not in _FILLER_WORDS)
+    if len(ta) >= 2 and ta == tb:
+        return fuzz.token_sort_ratio(a, b)
+    return None
+
+
 def _variant_score(a: str, b: str) -> float | None:
     """Score two normalized names that differ only by one transliterated token."""
     ta, tb = a.split(), b.split()
@@ -224,9 +243,11 @@ class EntityIndex:
                 rule = "exact" if mention == entity.name else "normalized-spelling"
                 self._record(mention, entity.id, "link", rule, 100.0)
             return entity
-        best: tuple[float, Entity] | None = None
+        best: tuple[float, str, Entity] | None = None
         for other_key, candidate_id in self.by_key.items():
-            score = _variant_score(key, other_key)
+            rule, score = "transliteration-variant", _variant_score(key, other_key)
+            if score is None and self.entity_type != "person":
+                rule, score = "reordered-words", _reordered_score(key, other_key)
             if score is None:
                 continue
             if frozenset((key, other_key)) in self.kept_apart:
@@ -234,13 +255,14 @@ class EntityIndex:
                              "curated decision: different entities")
                 continue
             if best is None or score > best[0]:
-                best = (score, self.entities[candidate_id])
+                best = (score, rule, self.entities[candidate_id])
         if best is not None:
-            score, entity = best
+            score, rule, entity = best
             self.by_key[key] = entity.id
             entity.aliases.add(mention)
-            self._record(mention, entity.id, "link", "transliteration-variant", score,
-                         "names differ in one token spelled alike")
+            reason = ("names differ in one token spelled alike" if rule == "transliteration-variant"
+                      else "the same words in another order")
+            self._record(mention, entity.id, "link", rule, score, reason)
             return entity
         entity = Entity(entity_id(self.prefix, mention), self.entity_type, mention, {mention})
         while entity.id in self.entities:
@@ -345,7 +367,8 @@ class Resolver:
             index.apply_merges()
 
     def person(self, mention: str | None, text: str) -> Entity | None:
-        if not mention:
+        """The person a name refers to; descriptions ("a ministry official") link to no one."""
+        if not mention or not looks_like_name(mention):
             return None
         if _is_full_name(mention):
             return self.people.link(mention)
@@ -366,7 +389,7 @@ class Resolver:
     # Each kind: (identity parts, topic, row for the kind's table).
 
     def _entourage(self, f: EntourageMember, text: str):
-        person = self.person(f.person, text)
+        person = self.person(f.person, text) or self.people.link(f.person)
         leader = self.person(f.leader, text)
         leader_id = leader.id if leader else None
         identity = (person.id, leader_id, f.present)
@@ -434,7 +457,7 @@ class Resolver:
         ordered = sorted(sourced, key=lambda s: (s.fact.origin != "curated", s.source))
         for item in ordered:
             for mention in _person_mentions(item.fact):
-                if _is_full_name(mention):
+                if _is_full_name(mention) and looks_like_name(mention):
                     self.people.link(mention)
         facts: dict[str, ResolvedFact] = {}
         for item in ordered:

@@ -66,3 +66,18 @@ def test_curated_fact_restating_an_extracted_one_confirms_it():
     (fact,) = resolution.facts.values()
     assert fact.status == "confirmed"
     assert fact.row["role"] == "aide"
+
+
+def test_place_names_with_reordered_words_merge():
+    index = EntityIndex("place", "place", [])
+    house = index.link("Friendship House of the Border")
+    assert index.link("Border Friendship House") is house
+    assert index.link("Border House") is not house
+
+
+def test_descriptions_are_not_people():
+    from factdb.resolve import looks_like_name
+
+    assert looks_like_name("Kim Jong-un") and looks_like_name("Osama bin Laden")
+    assert not looks_like_name("U.S. State Department official")
+    assert not looks_like_name("a senior Russian official")
