@@ -85,24 +85,47 @@ _TWEET_ATTRIBUTION = re.compile(
 )
 _SOCIAL_POST = re.compile(r"^A (?:post|video|photo) shared by .{0,80}\(@[\w.]+\)", re.I)
 
-_CAPTION = [
+# Caption cues at the start of a line (tried with ``match``).
+_CAPTION_START = [
+    # "FILE PHOTO: ...", "Photo: ...", "Caption: ..."
+    re.compile(r"(?:file\s+photo|photo(?:graph)?|picture|image|caption|credit|illustration)s?\s*[:|]", re.I),
+    re.compile(r"(?:pictured|above|below|left|right|top|bottom)\s*:", re.I),
+    # "[PHOTO] Leaders shake hands ...", "(VIDEO) ..."
+    re.compile(r"[\[(](?:file\s+)?(?:photo|photos|picture|image|video|graphic)s?[\])]", re.I),
+    # "Photo / Supplied"
+    re.compile(r"(?:photo(?:graph)?|picture|image)s?\s*/\s*\S.{0,60}$", re.I),
+]
+# Caption cues at the end of a line: a credit. They are searched only in the
+# last _CREDIT_WINDOW characters, so long prose lines cost little.
+_CAPTION_END = [
     # "... (Agency/Service via Agency)", "(Name/Agency via Photo Library)"
     re.compile(r"\([^()]{0,160}\bvia\s+[A-Z][^()]{0,60}\)\s*$"),
     # "(Agency Photo/Name, File)", "(Photo: Name)", "(Image: Agency)"
     re.compile(r"\((?:[A-Z]{2,6}\s+)?(?:photo|photograph|picture|image|illustration|credit)s?\b[^()]{0,100}\)\s*$", re.I),
-    # "FILE PHOTO: ...", "Photo: ...", "Caption: ..."
-    re.compile(r"^(?:file\s+photo|photo(?:graph)?|picture|image|caption|credit|illustration)s?\s*[:|]", re.I),
-    re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b", re.I),
-    re.compile(r"^(?:pictured|above|below|left|right|top|bottom)\s*:", re.I),
+    # "... on Thursday. Photo / Supplied", "... arrive. Photograph: Name/Agency"
+    re.compile(r"[.!?][\"'”’)]?\s+(?:photo(?:graph)?|picture|image|credit)s?\s*[/:|]\s*\S.{0,80}$", re.I),
+    # "... in Pyongyang, Wednesday. / Joint Press Corps": no prose puts a slash after a full stop
+    re.compile(r"[.!?][\"'”’)]?\s+/\s*[A-Z][^/.!?]{0,60}(?:/[^/.!?]{1,60}){0,2}$"),
 ]
+_CREDIT_WINDOW = 260
+# "Photo credit: ...", "image courtesy of ..." anywhere in the line.
+_CAPTION_ANYWHERE = re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b", re.I)
 # "Name / Agency / Agency": a credit line made of short capitalised segments.
 _CREDIT_SEGMENT = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
 _CREDIT_LINE = re.compile(rf"^{_CREDIT_SEGMENT}(?:\s*/\s*{_CREDIT_SEGMENT}){{1,3}}$")
+# A credit closing a caption: "... 2018. (Reuters/Name)", "... 2019. KCNA via REUTERS",
+# "... 2019. REUTERS/Name", "(Name/Agency, File)". Kept only when a segment is an agency
+# (lexicon) or an acronym, so "(Kim/Putin)" style asides in prose stay prose.
+_TRAILING_CREDIT = re.compile(
+    rf"(?:^|[.!?][\"'”’]?\s+)(?P<open>\()?(?P<credit>{_CREDIT_SEGMENT}(?:\s*(?:/|\bvia\b)\s*{_CREDIT_SEGMENT}){{0,3}})"
+    r"(?:,\s*(?i:file|handout|pool))?(?P<close>\))?\s*$"
+)
 
 _RELATED = re.compile(
     r"^(?:related(?:\s+(?:article|articles|story|stories|coverage|content|news|reading|links?))?"
     r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?"
-    r"|recommended|watch|listen)\s*[:：—–-]",
+    r"|recommended|watch|listen|explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|more\s+on\s+these\s+topics"
+    r"|topics|tags|filed\s+under)\s*[:：—–-]",
     re.I,
 )
 _SHARE = re.compile(
@@ -111,26 +134,51 @@ _SHARE = re.compile(
     r"|join\s+the\s+(?:conversation|discussion)\b|click\s+here\b|tap\s+here\b"
     r"|download\s+(?:the|our)\s+app\b|get\s+(?:our|the)\s+newsletter\b|we\s+use\s+cookies\b"
     r"|skip\s+to\b|advertisement\s*$|comments?\s*(?:\(\d+\)|\d+)?\s*$"
-    r"|this\s+(?:article|story)\s+is\s+(?:available|free)\b)",
+    r"|this\s+(?:article|story)\s+is\s+(?:available|free)\b"
+    r"|(?:please\s+)?share\s+your\s+(?:opinion|views?|thoughts|comments?)\b|have\s+your\s+say\b"
+    r"|tell\s+us\s+what\s+you\s+think\b)",
     re.I,
 )
-# Headings of the link lists that follow an article: they and all after them go.
+# A comment prompt anywhere in a short line: "... in the comment section below. Comments (0)"
+# (imperative only, so "Readers wrote in the comments below the video" stays prose)
+_COMMENT_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:share|leave|post|add|join|tell|let|give)\b.{0,120}\bcomments?(?:\s+section)?\s+below\b"
+    r"|\bcomments?\s*\(\d+\)\s*$",
+    re.I,
+)
+# Notes on the outlet's own policies: "Our Standards: ...", "Editorial guidelines: ...".
+_POLICY = re.compile(
+    r"^(?:our\s+standards|editorial\s+(?:standards|guidelines|policy)|corrections?\s+policy"
+    r"|terms\s+of\s+(?:use|service)|privacy\s+policy)\s*(?:[:|]|$)",
+    re.I,
+)
+# Headings of the page sections that follow an article (popular lists, reader
+# comments): they and all after them go.
 _TAIL = re.compile(
     r"^(?:what[’']?s\s+(?:popular|trending|hot)(?:\s+now)?|most\s+(?:read|popular|viewed|shared|watched)"
-    r"|trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?"
-    r"|more\s+(?:stories|news|from\s+\S.{0,40}|on\s+this\s+(?:topic|story))"
-    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|related\s+(?:articles|stories|news|content|coverage)"
+    r"|trending(?:\s+now)?|recommended\s+for\s+you"
+    r"|more\s+(?:stories|news|from\s+\S.{0,40})"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
     r"|top\s+stories|latest\s+(?:news|stories)|editor[’']?s\s+picks?|popular\s+(?:now|stories|articles)"
-    r"|comments)\s*:?\s*$",
+    r"|(?:reader\s+)?comments)\s*:?\s*$",
+    re.I,
+)
+# Headings of a link block inside an article ("Related coverage" over a few
+# headlines). Unlike a tail they take only the link lines below them: the
+# story goes on after the links (see factdb.read._link_lists).
+_LINK_LIST = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|story|news|content|coverage|reading|links?|topics))?"
+    r"|recommended(?:\s+(?:stories|articles|reading))?|more\s+on\s+this\s+(?:topic|story)"
+    r"|read\s+(?:more|also|next)|see\s+also|also\s+read|in\s+(?:pictures|photos))\s*:?\s*$",
     re.I,
 )
 _CRUMB = re.compile(r"^[^>›»|]{1,40}(?:\s*[>›»|]\s*[^>›»|]{1,40}){1,6}$")
 _CONTRIBUTOR = re.compile(
-    r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|article|story))"
-    r"|^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b"
-    r"|^with\s+(?:additional\s+)?reporting\s+(?:by|from)\b",
+    r"\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b"
+    r"|with\s+(?:additional\s+)?reporting\s+(?:by|from)\b",
     re.I,
 )
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|article|story))", re.I)
 _BYLINE = re.compile(
     r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\||/|-|—)\s*[^.]{0,60})?$"
 )
@@ -140,7 +188,7 @@ FROM_FOOTER = re.compile(
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&|de|la)){0,6})\s*\.?$"
 )
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|(?i:copyright)\s*(?=©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"^(?:©|(?i:\(c\))|(?i:copyright)\s*(?=©|(?i:\(c\))|\d{4}))\s*(?:(?:©|(?i:\(c\)))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<name>[A-Z][^.|,©]{1,60}?)?\s*(?:[.,|]|\b(?i:all rights reserved)|$)",
 )
 # "Log in ... to connect with the Outlet", "Follow the Outlet on Twitter"
@@ -154,8 +202,12 @@ MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|t
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
 DOTTED_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b")
 _DATE_FORMS = (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE)
+# What may stand next to a date on a timestamp line: weekday, "Updated", times
+# ("6:48 PM", "6:15pm", "10.42", "18h30"), zones ("GMT+9", "UTC+05:30", "BST").
 _DATE_FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|published|posted|updated|last|first|modified|on|at|am|pm|a\.m|p\.m"
+    r"|(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
+    r"|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*[ap]\.?m"
     r"|gmt|utc|(?-i:[A-Z]{2,4}T?)|\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2})\b",
     re.I,
 )
@@ -165,7 +217,7 @@ _URL_DATE = re.compile(
 
 # "CITY, Country (Agency) —", "CITY (Outlet / Agency - 3rd March, 2022)"
 DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:(?:[ -]|\s*/\s*)[A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2})?"
     rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     r"\s*(?:\((?P<source>[^()\n]{1,100})\)\s*(?:(?:[-—–:]|--)\s*)?|(?:—|–|--| - )\s*)",
@@ -358,6 +410,8 @@ def url_line(line: str) -> tuple[str | None, bool] | None:
 
 
 def is_chrome(line: str) -> bool:
+    if len(line) > 60:
+        return False
     tokens = re.findall(r"[a-z]+", line.lower())
     return 0 < len(tokens) <= 8 and len(line) <= 60 and all(t in CHROME_WORDS for t in tokens)
 
@@ -377,15 +431,47 @@ def is_crumb(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    if any(p.search(line) for p in _CAPTION):
+    tail = max(0, len(line) - _CREDIT_WINDOW)  # "^" still means the line's real start
+    if any(p.match(line) for p in _CAPTION_START) or any(p.search(line, tail) for p in _CAPTION_END):
         return True
-    if _wire_credit().search(line) and not ends_sentence(line.rstrip(")")):
+    lowered = line.lower()
+    if ("credit" in lowered or "courtesy" in lowered) and _CAPTION_ANYWHERE.search(line):
+        return True
+    # A credit ends in a name or a parenthesis, never in sentence punctuation.
+    if (line[-1] == ")" or line[-1].isalnum()) and _trailing_credit(line, tail):
+        return True
+    if _wire_credit().search(line, tail) and not ends_sentence(line.rstrip(")")):
         return True
     if len(line) <= 80 and _CREDIT_LINE.match(line):
         segments = [s.strip() for s in line.split("/")]
         lexicon = outlets()
         return any(lexicon.is_wire(s) or re.fullmatch(r"[A-Z]{2,6}", s) for s in segments)
     return False
+
+
+def _is_credit_name(name: str) -> bool:
+    name = name.strip()
+    return outlets().is_wire(name) or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
+def _trailing_credit(line: str, pos: int = 0) -> bool:
+    """The line ends in an agency credit: "... 2018. (Reuters/Name)", "... 2019. KCNA via REUTERS".
+
+    A credit of one name ("... Wednesday. (Reuters)") needs its parentheses;
+    any credit needs an agency (lexicon) or an acronym among its parts.
+    """
+    match = _TRAILING_CREDIT.search(line, pos)
+    if not match or bool(match["open"]) != bool(match["close"]):
+        return False
+    parts = re.split(r"\s*/\s*|\s+via\s+", match["credit"])
+    if len(parts) == 1 and not match["open"]:
+        return False
+    return any(_is_credit_name(part) for part in parts)
+
+
+def is_link_list_heading(line: str) -> bool:
+    """A heading over a block of links inside the article ("Related coverage")."""
+    return bool(_LINK_LIST.match(line))
 
 
 def line_reason(line: str) -> str | None:
@@ -396,15 +482,18 @@ def line_reason(line: str) -> str | None:
         return "tail"
     if url_line(line):
         return "url"
-    if _TWEET.search(line) or _TWEET_ATTRIBUTION.match(line) or _SOCIAL_POST.match(line):
+    # Plain substring tests guard the unanchored searches: most lines are long prose.
+    lowered = line.lower()
+    if ((".com/" in lowered and _TWEET.search(line)) or _TWEET_ATTRIBUTION.match(line)
+            or _SOCIAL_POST.match(line)):
         return "tweet"
-    if _RELATED.match(line):
+    if _RELATED.match(line) or _LINK_LIST.match(line):
         return "related"
-    if _SHARE.match(line):
+    if _SHARE.match(line) or (len(line) <= 200 and "comment" in lowered and _COMMENT_PROMPT.search(line)):
         return "share"
     if is_caption(line):
         return "caption"
-    if _CONTRIBUTOR.search(line) and len(line) <= 300:
+    if len(line) <= 300 and _is_contributor(line, lowered):
         return "contributor"
     if is_date_line(line):
         return "dateline"
@@ -412,11 +501,15 @@ def line_reason(line: str) -> str | None:
         return "navigation"
     if is_chrome(line):
         return "chrome"
-    if FROM_FOOTER.match(line) or (COPYRIGHT.match(line) and len(line) <= 120):
+    if FROM_FOOTER.match(line) or (COPYRIGHT.match(line) and len(line) <= 120) or _POLICY.match(line):
         return "footer"
     if _BYLINE.match(line) and not ends_sentence(line):
         return "byline"
     return None
+
+
+def _is_contributor(line: str, lowered: str) -> bool:
+    return bool(_CONTRIBUTOR.match(line) or ("contributed" in lowered and _CONTRIBUTED.search(line)))
 
 
 def is_tail(line: str) -> bool:

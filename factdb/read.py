@@ -298,13 +298,16 @@ class _Page:
 
     def analyse(self) -> None:
         self._single_lines()
+        self._link_lists()
         self._join_urls()
         self._tweets()
         self._continuations()
+        self._kickers()
         self._find_datelines()
         self._choose_outlet()
         self._mastheads()
         self._choose_title()
+        self._bare_bylines()
         self._headings()
         self._fragments()
         self._repeats()
@@ -324,6 +327,36 @@ class _Page:
                 for later in self.lines[i + 1 :]:
                     later.reason = "tail"
                 return
+
+    def _link_lists(self) -> None:
+        """A link-list heading ("Related coverage") takes the short link lines under it.
+
+        The block ends at the next prose paragraph (full sentences): the story
+        goes on after the links, so the heading must not hide it.
+        """
+        for i, heading in enumerate(self.lines):
+            if heading.reason != "related" or not bp.is_link_list_heading(heading.text):
+                continue
+            taken = 0
+            j = i + 1
+            while j < len(self.lines) and taken < _MAX_LINK_LINES:
+                block = self.lines[j].block
+                rest = [k for k in self.block_lines(block) if k >= j]
+                open_lines = [k for k in rest if self.lines[k].reason is None]
+                if block == heading.block:
+                    # Lines under the heading in its own block: stop at the first prose line.
+                    prose = next((k for k in open_lines if _is_prose(self.lines[k].text)), None)
+                    if prose is not None:
+                        open_lines = [k for k in open_lines if k < prose]
+                        rest = []
+                elif _is_prose(" ".join(self.lines[k].text for k in open_lines)):
+                    break
+                for k in open_lines:
+                    self.lines[k].reason = "related"
+                taken += len(open_lines)
+                if not rest:
+                    break
+                j = rest[-1] + 1
 
     def _join_urls(self) -> None:
         """Collect URL lines; a URL broken over two lines is rejoined."""
@@ -381,6 +414,25 @@ class _Page:
                 and line.text[0].islower()
             ):
                 line.reason = previous.reason
+
+    def _kickers(self) -> None:
+        """A topic tag on the line above the headline ("North Korea" / "Leader visits ...") is furniture."""
+        for indices in list(self._blocks.values())[:4]:
+            prose = [i for i in indices if self.lines[i].reason is None]
+            if len(prose) == 2 and prose[1] == prose[0] + 1:
+                tag, headline = self.lines[prose[0]].text, self.lines[prose[1]].text
+                if (
+                    len(bp.words(tag)) <= 4
+                    and tag[0].isupper()
+                    and not re.search(r"[.!?,;:]$", tag)
+                    and _title_shaped(headline)
+                    and len(bp.words(headline)) >= 6
+                    and len(headline) >= 2 * len(tag)
+                ):
+                    self.lines[prose[0]].reason = "kicker"
+                    return
+            if any(_is_prose(self.lines[i].text) for i in prose):
+                return  # the story has begun
 
     def _find_datelines(self) -> None:
         """Wire datelines opening the story: "CITY (Outlet / Agency - date) ..."."""
@@ -446,16 +498,22 @@ class _Page:
                 break
         header = self.first_body_block()
         for line in self.lines:
-            if line.block >= header:
+            if line.block > header:
                 break
-            if line.reason is None and lexicon.is_outlet_name(line.text):
+            if line.block < header and line.reason is None and lexicon.is_outlet_name(line.text):
                 candidates.append((7, line.text, "masthead"))
+            if line.reason == "navigation":
+                # A crumb trail that starts at the site's name: "Outlet > Politics"
+                first = re.split(r"\s*[>›»|]\s*", line.text)[0]
+                if first != line.text and lexicon.is_outlet_name(first):
+                    candidates.append((7, first, "navigation"))
         if candidates:
             _, name, source = min(candidates, key=lambda c: c[0])
             self.meta["outlet"] = lexicon.canonical(name.strip())
             self.sources["outlet"] = source
-        if self.wire and self.meta.get("outlet", "").casefold() == self.wire.casefold():
-            self.wire = None
+        outlet = str(self.known.get("outlet") or self.meta.get("outlet") or "")
+        if self.wire and lexicon.canonical(outlet).casefold() == lexicon.canonical(self.wire).casefold():
+            self.wire = None  # the agency published the story itself
 
     def _mastheads(self) -> None:
         """A line that is only an outlet's name (the page's masthead)."""
@@ -478,7 +536,8 @@ class _Page:
                 if not prose:
                     continue
                 candidate = self.lines[prose[0]].text
-                if len(prose) == 1 and len(indices) == 1 and _title_shaped(candidate):
+                alone = all(i in prose or self.lines[i].reason == "kicker" for i in indices)
+                if len(prose) == 1 and alone and _title_shaped(candidate):
                     title = _MD_HEADING.sub("", candidate).strip()
                     self.meta["title"] = title
                     self.sources["title"] = "first_line"
@@ -488,14 +547,29 @@ class _Page:
         if not title:
             return
         wanted = bp.normalize(title)
+        longest = len(title) + 150  # a repeat adds at most a few words ("| Outlet")
         for line in self.lines:
-            if line.reason in (None, "heading", "masthead"):
+            if line.reason in (None, "heading", "masthead") and len(line.text) <= longest:
                 seen = bp.normalize(_MD_HEADING.sub("", line.text))
                 if seen == wanted or (
                     seen.startswith(wanted) and len(seen.split()) - len(wanted.split()) <= 6
                     and not bp.ends_sentence(line.text)
                 ):
                     line.reason = "title"
+
+    def _bare_bylines(self) -> None:
+        """Reporter names beside the timestamp, without "By": "Jane Roe in Tokyo and John Doe"."""
+        for i, line in enumerate(self.lines[:15]):
+            if line.reason is not None or bp.ends_sentence(line.text):
+                continue
+            if not any(0 <= j < len(self.lines) and self.lines[j].reason == "dateline" for j in (i - 1, i + 1)):
+                continue
+            tokens = bp.words(line.text)
+            capitalised = sum(t[0].isupper() for t in tokens)
+            if 2 <= len(tokens) <= 14 and capitalised >= 2 and all(
+                t[0].isupper() or t.lower() in _BYLINE_LINKS for t in tokens
+            ):
+                line.reason = "byline"
 
     def _headings(self) -> None:
         """One-line blocks of a few words without end punctuation: section headings."""
@@ -619,6 +693,22 @@ class _Page:
                 continue
             merged.append(span)
         return [(s[0], s[1]) for s in merged], [s[2] for s in merged]
+
+
+# A link list longer than this is not a "Related" box inside a story.
+_MAX_LINK_LINES = 12
+# Lower-case words a byline without "By" may hold between names and places.
+_BYLINE_LINKS = frozenset({"and", "in", "&", "from", "at", "with", "for"})
+
+
+_FULL_STOP = re.compile(r"\.[\"'”’)\]]*$")
+
+
+def _is_prose(text: str) -> bool:
+    """Full sentences, as a story paragraph has: link headlines do not end in a full stop
+    (a long line ending in "?" or "!" counts too)."""
+    count = len(bp.words(text))
+    return (count >= 6 and bool(_FULL_STOP.search(text))) or (count >= 12 and bp.ends_sentence(text))
 
 
 def _continues_url(line: str) -> bool:
