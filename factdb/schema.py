@@ -93,7 +93,11 @@ class Alias(Base):
 
     __tablename__ = "aliases"
     __table_args__ = (
-        UniqueConstraint("entity_type", "alias"),
+        # A short form ("Kim") can name different people in different articles,
+        # so an alias is unique per entity, not per entity type.
+        UniqueConstraint("alias", "person_id"),
+        UniqueConstraint("alias", "place_id"),
+        UniqueConstraint("alias", "outlet_id"),
         CheckConstraint(_in("entity_type", ("person", "place", "outlet")), name="entity_type"),
         CheckConstraint(
             "(person_id IS NOT NULL) + (place_id IS NOT NULL) + (outlet_id IS NOT NULL) = 1",
