@@ -1,9 +1,601 @@
-"""Placeholder: being written."""
+"""Venue extractor: places where something in the story happens.
+
+A place is recognised by its shape and by what the sentence says about it
+(see :mod:`.places` for the shapes):
+
+* **typed names** — a capitalised run with a place-type head word, written
+  capitalised ("Lantau Island", "Azure Bay Hotel", "House of Culture") or in
+  lower case after the name ("Dong Dang railway station", "the Heroes memorial");
+  "the X campus of Y University" is Y University;
+* **descriptor names** — "the port city of X", "the border station of X",
+  "the Chinese cities of X and Y";
+* **bare names after a locative cue** — "arrived in X", "will meet ... in X",
+  "a conference in X", "stopped at X", "visited X", "left X", "a trip to X";
+  countries, regions, organisations, people, calendar words and languages
+  are refused here (a trip "to Russia" is not a venue);
+* **venue statements** — "... would be a likely venue for the summit", "is
+  expected to host the summit"; when the subject is a description ("The
+  island, ...", "The school's campus") it means the last place of that type.
+
+Affiliations ("a professor at X University") are remembered for those
+descriptions but not reported. The activity comes from the happening word
+nearest the name (a generic lexicon: arrival, talks, summit venue, border
+crossing, welcome ceremony, closure, visit, wreath laying ...).
+
+One fact per distinct place per article: repeat mentions become further
+evidence of the same fact and their activities are joined ("arrival; talks").
+Boilerplate (captions, headlines, datelines, tweets) is never read.
+"""
 
 from __future__ import annotations
 
-from ..read import Article
+import re
+from dataclasses import dataclass
+
+from ..models import Venue
+from ..read import Article, Sentence
+from .common import evidence
+from .people import ROLE_HEADS
+from .places import (
+    DESCRIPTORS,
+    HEAD_FIRST,
+    NAME_RUN,
+    NOT_PLACE_MODIFIERS,
+    PLACE_HEADS,
+    PLACE_MODIFIERS,
+    STOP_CAPS,
+    bare_name_ok,
+    clean,
+    fold,
+    is_calendar,
+    is_personish,
+    named_ok,
+    strip_possessive,
+)
 
 
-def extract(article: Article) -> list:
-    return []
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+
+# --- what happens there ------------------------------------------------------
+
+_VENUE_CUE = re.compile(
+    r"\b(?:(?:likely|possible|probable|expected|main|chosen|final|official|preferred|summit|meeting|"
+    r"talks)\s+)*venues?\b(?!['’]s)"
+    r"|\b(?:to\s+)?host(?:s|ed|ing)?\s+(?:part\s+of\s+|some\s+of\s+)?the\s+(?:summit|talks|meeting|negotiations)\b",
+    re.I,
+)
+# A venue word that does not name the place ("the summit's venue", "the venue of").
+_VENUE_WITHOUT_NAME = re.compile(r"\b(?:summit|meeting|talks)['’]s\s+venue\b", re.I)
+
+# Happening words -> activity label. Order breaks ties between equally near cues.
+_ACTIVITY_LIST: list[tuple[str, str]] = [
+    (label, pattern)
+    for label, pattern in [
+        ("wreath laying", r"\bwreaths?\b|\blay(?:s|ing)?\s+(?:flowers|a\s+wreath)|\blaid\s+(?:flowers|a\s+wreath)"),
+        ("border crossing", r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?border\b|\bborder\s+(?:crossing|station|post)\b"),
+        ("welcome ceremony", r"\bwelcom\w*|\bgreet\w*|\bhonou?r\s+guard\b|\bred\s+carpet\b|\bceremon\w*"),
+        ("summit", r"\bsummit\b"),
+        ("talks", r"\btalks\b|\bnegotiat\w*|\bmet\b|\bmeet(?:s|ing)?\b"),
+        ("arrival", r"\barriv\w*|\blanded\b|\btouched\s+down\b"),
+        ("departure", r"\bdepart\w*|\bleft\b|\bleav(?:e|es|ing)\b"),
+        ("preparations", r"\bprepar\w*|\binstall\w*|\broad\s*works\b|\brenovat\w*|\bdig\b|\bfurniture\b"),
+        ("closure", r"\bclos(?:ed|ure|ing|e)\b|\breroute\w*|\bcordon\w*"),
+        ("banquet", r"\breception\b|\bbanquet\b|\bdinner\b|\blunch(?:eon)?\b"),
+        ("conference", r"\bconference\b|\bforum\b"),
+        ("visit", r"\bvisit\w*|\btour(?:ed|s|ing)?\b|\binspect\w*"),
+        ("sighting", r"\bseen\b|\bspotted\b|\bsighted\b|\bsighting\b"),
+        ("stop", r"\bstop(?:ped|s|over)?\b"),
+        ("stay", r"\bstay\w*|\bspen[dt]\b|\bovernight\b|\bhoused\b|\blodged\b"),
+        ("security", r"\bsecurity\b|\bchecks\b|\bsearch\w*"),
+        ("travel", r"\btravel\w*|\btrip\b|\bjourney\b|\bflight\b|\bfl(?:y|ew|ies)\b|\broute\b"),
+    ]
+]
+# One pass finds every cue; the group name says which activity (and its rank).
+_ACTIVITIES = re.compile("|".join(f"(?P<a{rank}>{pattern})" for rank, (_, pattern) in enumerate(_ACTIVITY_LIST)), re.I)
+
+# --- locative cues for bare names --------------------------------------------
+
+# Happening words that make "in/at X" the place where it happens.
+_IN_AT_CUE = re.compile(
+    r"\b(?:arriv\w*|land(?:ed|s|ing)|touched\s+down|meet(?:s|ing|ings)?|met|summit|summits|talks|"
+    r"negotiations|conference|forum|held|hold(?:s|ing)?|host(?:s|ed|ing)?|ceremony|reception|banquet|"
+    r"dinner|lunch|signing|signed|seen|spotted|sighted|stay(?:s|ed|ing)?|spen[dt]|stop(?:s|ped)?|"
+    r"gather(?:ed|s)?|welcom(?:e|ed|es|ing)|greet(?:ed|s)?|preparations?|parade|rally|visit(?:s|ed|ing)?|"
+    r"trip|tour(?:s|ed)?|day|night|overnight|crossed|arrival|stopover|laid|lay|housed|lodged|accommodated)\b",
+    re.I,
+)
+# Travel words that make "to/from/for X" a place the story moves through.
+_TO_CUE = re.compile(
+    r"\b(?:trip|trips|travel(?:s|led|ed|ling|ing)?|fl(?:y|ew|ies|ying)|flight|head(?:s|ed|ing)?|journey|"
+    r"visit(?:s)?|come|came|comes|coming|go|goes|went|going|return(?:s|ed|ing)?|arriv\w*|moved|drove|"
+    r"sailed|depart(?:s|ed|ing)?|left|leaving|bound|route)\b",
+    re.I,
+)
+_FROM_CUE = re.compile(
+    r"\b(?:come|came|comes|coming|travel(?:s|led|ed|ling|ing)?|fl(?:y|ew|ies|ying)|flight|depart(?:s|ed|ing)?|"
+    r"journey\w*|drove|sailed|set\s+off|set\s+out)\b",
+    re.I,
+)
+_FOR_CUE = re.compile(r"\b(?:depart(?:s|ed|ing)?|left|leav(?:e|es|ing)|head(?:s|ed|ing)?|bound|set\s+off)\b", re.I)
+# Verbs that take the place as their object: "visited X", "toured X", "left X".
+_TRANSITIVE = re.compile(
+    r"(?:^|\b)(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|left|leav(?:e|es|ing)|reach(?:ed|es|ing)?|"
+    r"depart(?:s|ed|ing)?|enter(?:s|ed|ing)?)\s+$",
+    re.I,
+)
+_PREP_BEFORE = re.compile(r"\b(?P<prep>in|at|to|from|for|into)\s+(?:(?:the|a|an)\s+)?$", re.I)
+# Words that may follow a bare place name; anything else lower case means the
+# run was an adjective ("in Vietnamese media", "the Peruvian Andes city").
+_FOLLOW_OK = frozenset("""
+    on in at for to with and next last this that where which after before ahead earlier later from until
+    by during since as when while early late around near off over under between of or but who whose
+    said says say told then last tomorrow today yesterday is was were are will would has had have
+    could may might later, to
+""".split())
+# "X, a colonial-era hotel on ...": an apposition that says what X is.
+_HEAD_ALT = "|".join(sorted(PLACE_HEADS, key=len, reverse=True))
+_APPOSITIVE = re.compile(
+    rf"^\s*,\s+(?:a|an|the)\s+(?:[\w'’\-]+\s+){{0,4}}?(?P<head>{_HEAD_ALT})(?:\s+(?P<head2>{_HEAD_ALT}))?\b"
+)
+_CLAUSE_CUT = re.compile(r"[;:()\"“”]|\s[—–]\s|--")
+
+# --- affiliations and descriptions --------------------------------------------
+
+_AFFILIATION = re.compile(
+    r"(?:\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}(?:professor|lecturer|researcher|student|scholar|fellow|expert|"
+    r"analyst|dean|rector|graduate|alumnus|teacher|economist|director|specialist|president)|"
+    r"\b(?:studied|studies|teaches|taught|graduated|works|worked))"
+    r"\s+(?:at|of|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’\-.]*\s+){0,3}$"
+)
+_AFFILIATION_AFTER = re.compile(r"^\s+(?:professor|lecturer|researcher|student|scholar|economist|expert)\b")
+_REPORTING_AFTER = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+)?(?:said|says|announced|confirmed|stated|denied|insisted|warned|"
+    r"declined|told|spokes\w*)\b"
+)
+_ROLE_AFTER = re.compile(
+    r"^\s+(?:press\s+|deputy\s+|senior\s+)?(?:"
+    + "|".join(sorted((w for w in ROLE_HEADS if w.isalpha()), key=len, reverse=True))
+    + r"|officials|staff|aides|spokesman|correspondent|reporters?)\b"
+)
+# "The island, ..." / "The school's campus ..." opening a venue statement.
+_DESCRIPTION_START = re.compile(
+    r"^\s*(?:The|This|That)\s+(?:[a-z]+(?:['’]s)?\s+){0,2}?(?P<head>island|campus|university|school|college|"
+    r"hotel|resort|station|city|town|building|hall|palace|house|complex|centre|center|port|memorial)\b"
+)
+_DESCRIPTION_TYPES = {
+    "island": "island", "campus": "university", "university": "university", "school": "university",
+    "college": "university", "hotel": "hotel", "resort": "hotel", "station": "station", "city": "city",
+    "town": "city", "port": "city", "building": "building", "hall": "building", "house": "building",
+    "complex": "building", "centre": "building", "center": "building", "palace": "palace",
+    "memorial": "memorial",
+}
+
+# Up to three lower-case words after a name: "[main train] station", "memorial".
+_LOWER_WORDS = re.compile(r"^(?:\s+[a-z]+\b){1,3}")
+_OF_TAIL = re.compile(r"^\s+of\s+(?:the\s+)?")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_DESCRIPTOR_BEFORE = re.compile(
+    r"\b(?P<desc>"
+    + "|".join(sorted((re.escape(d) for d in DESCRIPTORS), key=len, reverse=True))
+    + r")$"
+)
+_DESCRIPTOR_AFTER = re.compile(
+    r"^\s+(?:[a-z\-]+\s+){0,2}(?:"
+    + "|".join(sorted((re.escape(d) for d in DESCRIPTORS), key=len, reverse=True))
+    + r")\s+of\s+(?:the\s+)?[A-Z]"
+)
+_NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?(?=[A-Z])")
+# Generic words dropped when deciding whether two mentions are one place.
+_KEY_DROP = frozenset({"the", "railway", "train", "rail", "main", "central"})
+_PERSON_TITLES = frozenset(ROLE_HEADS | {"mr", "mrs", "ms", "dr", "madam", "comrade"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
+
+
+@dataclass
+class Mention:
+    """One place named in one sentence."""
+
+    sentence: Sentence
+    start: int  # absolute span of the name as written
+    end: int
+    place: str
+    place_type: str | None
+    rule: str
+    confidence: float
+    report: bool = True  # False: an affiliation, kept only for "the university" later
+    activity: str | None = None
+
+    @property
+    def key(self) -> str:
+        words = re.split(r"[\s\-]+", fold(self.place).replace("'s", ""))
+        return " ".join(w for w in words if w and w not in _KEY_DROP)
+
+
+def _mask(text: str) -> str:
+    """HTML tags blanked out, offsets kept ("visit <u>Haiphong</u>")."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|an)\s+)?$")
+_TAIL_WORDS = frozenset(PLACE_HEADS) | PLACE_MODIFIERS | NOT_PLACE_MODIFIERS
+_HEAD_WORDS = frozenset(PLACE_HEADS) | frozenset(HEAD_FIRST)
+_CUE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "for", "into", "on"})
+_ACRONYM_END = re.compile(r"(?:\b[A-Z]\.)+$")
+_NON_SPACE = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s$|s['’]$")
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+_LOWER = re.compile(r"[a-z]+")
+_DEMONYM_RUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\b")
+_FOLLOWER = re.compile(r"\s+([a-z]+)")
+_IN_AT_ON_END = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?$")
+_NOT_HERE_BEFORE = re.compile(r"\b(?:professor|official|officials|analyst|expert|ambassador|embassy|"
+                              r"correspondent|based)\s*$")
+
+
+def _runs(text: str):
+    """Capitalised runs: (start, end) with trailing sentence punctuation trimmed."""
+    for match in NAME_RUN.finditer(text):
+        start, end = match.start(), match.end()
+        raw = match.group(0)
+        while raw and raw[-1] in ".,;:" and not _ACRONYM_END.search(raw):
+            raw, end = raw[:-1], end - 1
+        if raw:
+            yield start, end
+
+
+def _split_run(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Pieces of a run cut at possessives: [(start, end, possessive)]."""
+    pieces = []
+    pos = start
+    for token in _NON_SPACE.finditer(text, start, end):
+        tok_end = token.end()
+        if _POSSESSIVE_END.search(token.group(0)):
+            pieces.append((pos, tok_end, True))
+            nxt = _NON_SPACE.search(text, tok_end, end)
+            pos = nxt.start() if nxt else end
+    if pos < end:
+        pieces.append((pos, end, False))
+    return pieces
+
+
+def _lower_head(text: str, end: int) -> tuple[int, str] | None | bool:
+    """End and type of lower-case place words after a name ("railway station"), if any.
+
+    False when the words make the name an outlet ("television station") and
+    None when the words are a descriptor of a following name ("port of X").
+    """
+    words = _LOWER_WORDS.match(text[end:])
+    if not words:
+        return None
+    found = list(_LOWER.finditer(words.group(0)))
+    if found[0].group(0) in NOT_PLACE_MODIFIERS:
+        return False
+    best = None
+    for i, word in enumerate(found):
+        head = word.group(0)
+        if head in PLACE_HEADS and all(m.group(0) in PLACE_MODIFIERS for m in found[:i]):
+            best = (end + word.end(), PLACE_HEADS[head])
+        if head not in PLACE_MODIFIERS:
+            break
+    if best and re.match(r"(?:\s+[a-z]+){0,2}\s+of\s+(?:the\s+)?[A-Z]", text[best[0]:]):
+        last = text[:best[0]].split()[-1]
+        if last in DESCRIPTORS or re.match(r"\s+(?!of\b)[a-z]+", text[best[0]:]):
+            return None  # "the Pacific port of X", "Y's resort island of X": the name comes after
+    return best
+
+
+def _trim_leading_stop(text: str, start: int, end: int) -> int:
+    """Skip sentence-opening function words ("The", "In") at the front of a run."""
+    while True:
+        word = _FIRST_WORD.match(text, start, end)
+        if word and word.group(1).lower() in STOP_CAPS:
+            start = word.end()
+        else:
+            return start
+
+
+class _SentenceReader:
+    def __init__(self, article: Article, sentence: Sentence, persons: set[str]):
+        self.article = article
+        self.sentence = sentence
+        self.text = _mask(sentence.text)
+        self.persons = persons
+        self.mentions: list[Mention] = []
+        self.runs = list(_runs(self.text))
+        self._learn_persons()
+
+    def _learn_persons(self) -> None:
+        """Name words of people introduced with a title or honorific ("President Ana Costa")."""
+        text = self.text
+        for run_start, run_end in self.runs:
+            words = text[run_start:run_end].split()
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _PERSON_TITLES:
+                k += 1
+            if k == 0:
+                before = _WORD_BEFORE.search(text, max(0, run_start - 30), run_start)
+                if not (before and before.group(1).lower() in _PERSON_TITLES):
+                    continue
+            for word in words[k : k + 3]:
+                if word[:1].isupper():
+                    self.persons.add(strip_possessive(word).lower())
+
+    # -- helpers --
+
+    def _abs(self, local: int) -> int:
+        return self.sentence.start + local
+
+    def _add(self, start: int, end: int, place_type: str | None, rule: str, confidence: float,
+             report: bool = True) -> Mention | None:
+        place = clean(self.text[start:end])
+        if not place:
+            return None
+        if place.endswith(("'s", "’s")):
+            place, end = place[:-2], end - 2
+        for m in self.mentions:
+            if m.start < self._abs(end) and self._abs(start) < m.end:
+                return None  # overlaps a mention already found
+        mention = Mention(self.sentence, self._abs(start), self._abs(end), place, place_type, rule,
+                          confidence, report)
+        self.mentions.append(mention)
+        return mention
+
+    def _is_person(self, name: str) -> bool:
+        words = [strip_possessive(w).lower() for w in name.split()]
+        return bool(words) and all(w in self.persons for w in words)
+
+    # -- rules --
+
+    def typed(self) -> None:
+        """Names with a place-type head word, capitalised or following in lower case."""
+        text = self.text
+        for run_start, run_end in self.runs:
+            possessor = None
+            for start, end, possessive in _split_run(text, run_start, run_end):
+                found = self._typed_piece(start, end, possessive)
+                if found:
+                    if possessor and found.report:
+                        self._possessor(*possessor)  # "Haiphong's Cat Bi airport": Haiphong too
+                    possessor = None
+                elif possessive:
+                    possessor = (start, end)
+                    if _DESCRIPTOR_AFTER.match(text[end:]):
+                        self._possessor(start, end)  # "Y's resort island of X": X is in Y
+
+    def _possessor(self, start: int, end: int) -> None:
+        """The city in "Haiphong's Cat Bi airport": where the named place is."""
+        start = _trim_leading_stop(self.text, start, end)
+        name = strip_possessive(clean(self.text[start:end]))
+        if bare_name_ok(name) and not self._is_person(name):
+            self._add(start, end, "city", "venue.possessor", 0.6)
+
+    def _typed_piece(self, start: int, end: int, possessive: bool) -> Mention | None:
+        """A typed mention from one piece of a run, if it makes one."""
+        text = self.text
+        next_word = _NEXT_WORD.match(text, end)
+        if not (
+            (next_word and next_word.group(1) in _TAIL_WORDS)
+            or any(strip_possessive(w).lower() in _HEAD_WORDS for w in text[start:end].split())
+        ):
+            return None  # no place word in or after the run: the common case, decided cheaply
+        start = _trim_leading_stop(text, start, end)
+        name = clean(text[start:end])
+        words = name.split()
+        if not words or all(w.lower() in STOP_CAPS for w in words):
+            return None
+        bare = [strip_possessive(w) for w in words]
+        lower_head = _lower_head(text, end)
+        if lower_head is False:
+            return None  # "Channel 9 television station": an outlet
+        low = [w.lower() for w in bare]
+        of_at = low.index("of") if "of" in low else len(low)
+        head_type = None
+        if len(low) >= 2 and low[-1] in PLACE_HEADS:
+            head_type = PLACE_HEADS[low[-1]]
+        elif 1 <= of_at < len(low) and low[of_at - 1] in PLACE_HEADS and of_at + 1 < len(low):
+            head_type = PLACE_HEADS[low[of_at - 1]]
+        elif len(low) >= 2 and low[0] in HEAD_FIRST:
+            head_type = HEAD_FIRST[low[0]]
+        if is_personish(words) or (is_calendar(words) and not head_type):
+            return None  # "President Park"; "May Day Stadium" is a stadium
+        if lower_head and self._is_person(name) and not head_type:
+            return None  # "Costa's residence"
+        if lower_head:
+            stop, kind = lower_head
+            if not head_type and not named_ok(strip_possessive(name)):
+                return None  # "the Thai city", "Vietnam's border station": no name
+            if kind == "city" and not possessive and re.search(r"\b(?:the|a|an)\s+$", text[:start]):
+                return None  # "the Far Eastern city": a description, not a name
+            return self._typed_mention(start, stop, kind if not head_type or kind != "university" else head_type)
+        if head_type and not possessive:
+            return self._typed_mention(start, end, head_type)
+        return None
+
+    def _typed_mention(self, start: int, end: int, place_type: str) -> Mention | None:
+        text = self.text
+        if _REPORTING_AFTER.match(text[end:]) or _ROLE_AFTER.match(text[end:]):
+            return None  # "the White House said", "White House chief of staff": the institution
+        before = text[:start]
+        report = not (_AFFILIATION.search(before) or _AFFILIATION_AFTER.match(text[end:]))
+        # "the X campus of Y University": the place is Y
+        of_tail = _OF_TAIL.match(text[end:])
+        if of_tail and place_type in ("university", "building", "island"):
+            for run_start, _ in _runs(text[end + of_tail.end():]):
+                if run_start == 0:
+                    return None  # the owner is read as its own mention
+                break
+        return self._add(start, end, place_type, "venue.typed", 0.8, report)
+
+    def descriptors(self) -> None:
+        """ "the port city of X", "the Chinese cities of X and Y"."""
+        text = self.text
+        if " of " not in text:
+            return
+        for of in _OF_NAME.finditer(text):
+            match = _DESCRIPTOR_BEFORE.search(text, max(0, of.start() - 20), of.start())
+            if not match:
+                continue
+            place_type = DESCRIPTORS[match.group("desc")]
+            pos = of.end()
+            while True:
+                run = next(iter(_runs(text[pos:])), None)
+                if run is None or run[0] != 0:
+                    break
+                start, end = pos, pos + run[1]
+                piece = _split_run(text, start, end)[0]
+                name = clean(text[piece[0]:piece[1]])
+                if bare_name_ok(strip_possessive(name)) and not self._is_person(name):
+                    self._add(piece[0], piece[1], place_type, "venue.descriptor", 0.75)
+                more = _NAME_LIST_SEP.match(text[end:])
+                if not more or not place_type == "city" and not match.group("desc").endswith("s"):
+                    break
+                pos = end + more.end()
+
+    def cued(self) -> None:
+        """Bare names after a locative cue: "arrived in X", "visited X", "a trip to X"."""
+        text = self.text
+        for run_start, run_end in self.runs:
+            start = _trim_leading_stop(text, run_start, run_end)
+            pieces = _split_run(text, start, run_end)
+            if not pieces:
+                continue
+            p_start, p_end, possessive = pieces[0]
+            if possessive and len(pieces) > 1:
+                continue  # "in Lima's Foreign Ministry": the thing possessed is the object
+            previous = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+            if not (previous and (previous.group(1).lower() in _CUE_PREPOSITIONS
+                                  or _TRANSITIVE.match(previous.group(1) + " "))) and \
+                    not _APPOSITIVE.match(text[p_end:]):
+                continue  # neither a preposition nor a place verb right before: no cue possible
+            after = text[p_end:]
+            follower = _FOLLOWER.match(after)
+            if follower and follower.group(1) not in _FOLLOW_OK:
+                continue
+            before = text[max(0, start - 120):start]
+            cut = [m.end() for m in _CLAUSE_CUT.finditer(before)]
+            clause = before[cut[-1]:] if cut else before
+            appositive = _APPOSITIVE.match(after)
+            place_type = "city"
+            if appositive:
+                place_type = PLACE_HEADS[appositive.group("head2") or appositive.group("head")]
+            rule = None
+            if appositive and start == run_start and _IN_AT_ON_END.search(clause):
+                rule = "venue.apposition"
+            elif start == run_start and _TRANSITIVE.search(clause):
+                rule = "venue.visited"
+            else:
+                prep = _PREP_BEFORE.search(clause)
+                if prep is None or start != run_start:
+                    continue
+                kind = prep.group("prep").lower()
+                reach = 8 if kind in ("in", "at") else 4
+                window = " ".join(clause[: prep.start()].split(",")[-1].split()[-reach:])
+                cue = {"in": _IN_AT_CUE, "at": _IN_AT_CUE, "to": _TO_CUE, "from": _FROM_CUE,
+                       "for": _FOR_CUE, "into": None}[kind]
+                if cue is None or not cue.search(window):
+                    continue
+                if kind in ("in", "at") and _NOT_HERE_BEFORE.search(window):
+                    continue
+                rule = f"venue.{kind}"
+            name = clean(text[p_start:p_end])
+            if not bare_name_ok(strip_possessive(name)) or self._is_person(name):
+                continue
+            if _DEMONYM_RUN.match(name) and len(name.split()) > 1:
+                continue  # "Peruvian Andes ..."
+            self._add(p_start, p_end, place_type, rule, 0.7)
+
+    def statements(self, history: list[Mention]) -> None:
+        """ "X would be a likely venue for the summit"; "The island ... is seen as a likely venue"."""
+        text = self.text
+        low = text.lower()
+        if "venue" not in low and "host" not in low:
+            return
+        for cue in _VENUE_CUE.finditer(text):
+            if _VENUE_WITHOUT_NAME.search(text[max(0, cue.start() - 12): cue.end()]):
+                continue
+            before = [m for m in self.mentions if m.end <= self._abs(cue.start())]
+            if before:
+                target = max(before, key=lambda m: m.end)
+                target.activity = "summit venue"
+                target.report = True
+                continue
+            described = _DESCRIPTION_START.match(text[: cue.start()])
+            if not described:
+                continue
+            wanted = _DESCRIPTION_TYPES[described.group("head")]
+            for earlier in reversed(history):
+                if earlier.place_type == wanted:
+                    mention = Mention(self.sentence, earlier.start, earlier.end, earlier.place,
+                                      earlier.place_type, "venue.description", 0.6, True, "summit venue")
+                    # evidence points at this sentence; the value span stays on the named mention
+                    mention.start = mention.end = -1
+                    self.mentions.append(mention)
+                    break
+
+    def activities(self) -> None:
+        pending = [m for m in self.mentions if not m.activity]
+        if not pending:
+            return
+        cues = []
+        for cue in _ACTIVITIES.finditer(self.text):
+            rank = int(cue.lastgroup[1:])
+            cues.append((rank, _ACTIVITY_LIST[rank][0], cue))
+        for mention in pending:
+            local_start = mention.start - self.sentence.start
+            local_end = mention.end - self.sentence.start
+            best = None
+            for rank, label, cue in cues:
+                if mention.start >= 0 and cue.start() < local_end and local_start < cue.end():
+                    continue  # the cue is part of the name ("Friendship House" is not a "house" visit)
+                distance = (
+                    min(abs(cue.start() - local_end), abs(local_start - cue.end()))
+                    if mention.start >= 0 else cue.start()
+                )
+                if best is None or (distance, rank) < best[:2]:
+                    best = (distance, rank, label)
+            mention.activity = best[2] if best else None
+
+
+def _read_sentence(article: Article, sentence: Sentence, persons: set[str],
+                   history: list[Mention]) -> list[Mention]:
+    reader = _SentenceReader(article, sentence, persons)
+    reader.typed()
+    reader.descriptors()
+    reader.cued()
+    reader.statements(history)
+    reader.activities()
+    return reader.mentions
+
+
+def extract(article: Article) -> list[Venue]:
+    """Venue facts of one article, one per distinct place, every mention as evidence."""
+    persons: set[str] = set()  # grows as people are introduced
+    history: list[Mention] = []
+    facts: dict[str, Venue] = {}
+    activities: dict[str, list[str]] = {}
+    for sentence in article.content_sentences():
+        for mention in _read_sentence(article, sentence, persons, history):
+            if mention.start >= 0:
+                history.append(mention)
+            if not mention.report:
+                continue
+            key = mention.key
+            span = (mention.start, mention.end) if mention.start >= 0 else None
+            ev = evidence(article, sentence, extractor=mention.rule, value_span=span,
+                          confidence=mention.confidence)
+            fact = facts.get(key)
+            if fact is None:
+                facts[key] = fact = Venue(place=mention.place, place_type=mention.place_type, evidence=[ev])
+                activities[key] = []
+            elif ev.char_start not in {e.char_start for e in fact.evidence}:
+                fact.evidence.append(ev)
+            if fact.place_type == "city" and mention.place_type not in (None, "city"):
+                fact.place_type = mention.place_type
+            if mention.activity and mention.activity not in activities[key]:
+                activities[key].append(mention.activity)
+    for key, fact in facts.items():
+        fact.activity = "; ".join(activities[key]) or None
+    return list(facts.values())

@@ -1,0 +1,141 @@
+"""Menu extractor: invented banquet reports plus a check on the seed menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factdb.extract import menu
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+
+def dishes(text: str) -> dict[str, object]:
+    article = read_text("invented.txt", text)
+    return {fact.dish: fact for fact in menu.extract(article)}
+
+
+HANOI_BANQUET = """\
+President Lena Koh arrived in Hanoi on Monday for a two-day state visit.
+
+At a state banquet at the Presidential Palace, the two leaders were treated with fresh spring rolls, green papaya salad (or goi du du in Vietnamese) and grilled pork with rice vermicelli, state media reported. The menu also included lotus seed soup and braised duck with ginger sauce. Mango sticky rice was served for dessert.
+
+Koh said she hoped trade would double by 2030.
+"""
+
+
+def test_banquet_list_is_split_into_dishes():
+    found = dishes(HANOI_BANQUET)
+    assert set(found) == {
+        "fresh spring rolls", "green papaya salad", "grilled pork with rice vermicelli",
+        "lotus seed soup", "braised duck with ginger sauce", "Mango sticky rice",
+    }
+
+
+def test_local_name_course_and_carried_meal():
+    found = dishes(HANOI_BANQUET)
+    assert found["green papaya salad"].local_names == ["goi du du"]
+    assert found["Mango sticky rice"].course == "dessert"
+    assert found["lotus seed soup"].course is None
+    # the meal is named once and carried to the next menu sentences
+    assert {f.meal for f in found.values()} == {"state banquet"}
+
+
+def test_evidence_value_span_is_the_dish_text():
+    article = read_text("invented.txt", HANOI_BANQUET)
+    for fact in menu.extract(article):
+        ev = fact.evidence[0]
+        assert article.text[ev.value_start : ev.value_end] == ev.raw == fact.dish
+        assert article.text[ev.char_start : ev.char_end] == ev.sentence
+
+
+def test_courses_and_with_phrases():
+    text = (
+        "Prime Minister Tomas Varga hosted a working lunch at the Istana. Starters were smoked salmon with dill "
+        "and capers, and pumpkin soup. For the main course the kitchen offered sweet and sour fish and roast "
+        "lamb with mint sauce. Dessert was a durian cake.\n"
+    )
+    found = dishes(text)
+    assert found["smoked salmon with dill and capers"].course == "starter"
+    assert found["pumpkin soup"].course == "starter"
+    assert found["sweet and sour fish"].course == "main course"
+    assert found["roast lamb with mint sauce"].course == "main course"
+    assert found["durian cake"].course == "dessert"
+    assert {f.meal for f in found.values()} == {"working lunch"}
+    assert len(found) == 5
+
+
+def test_appositions_and_or_local_names():
+    text = (
+        "At a dinner after the talks, the leaders dined on laksa, a spicy noodle soup, and chilli crab. "
+        "They were then served steamed buns, or mantou, along with jasmine tea.\n"
+    )
+    found = dishes(text)
+    assert "laksa" in found and "chilli crab" in found
+    assert not any("noodle soup" in d for d in found)
+    assert found["steamed buns"].local_names == ["mantou"]
+    assert "jasmine tea" in found
+
+
+def test_menu_carried_into_the_next_paragraph():
+    text = (
+        "The king hosted a private dinner at his residence on Friday night.\n\n"
+        "The main course was beef rendang and grilled snapper with sambal.\n"
+    )
+    found = dishes(text)
+    assert found["beef rendang"].meal == "private dinner"
+    assert found["grilled snapper with sambal"].course == "main course"
+
+
+def test_ordinary_sentences_are_never_split():
+    text = (
+        "The talks covered trade, energy and security.\n\n"
+        "Kim was greeted with flowers and treated with bread and salt by local custom.\n\n"
+        "She served as foreign minister and prime minister before the election.\n\n"
+        "Of course, the leaders were offered a chance to visit the dam and the port.\n"
+    )
+    assert dishes(text) == {}
+
+
+def test_seed_reception_menu():
+    path = next(SEEDS.glob("004_*.txt"))
+    found = {f.dish.lower(): f for f in menu.extract(read_path(path))}
+    assert len(found) == 6
+    assert all(f.meal == "reception" for f in found.values())
+    with_local = [f for f in found.values() if f.local_names]
+    assert len(with_local) == 1 and "(" not in with_local[0].dish
+    desserts = [f for f in found.values() if f.course == "dessert"]
+    assert len(desserts) == 1
+    # one dish keeps its "with ... sauce" and one its "with baked ..." side
+    assert sum(" with " in d for d in found) == 2
+    # ceremonial bread and salt at the border is no menu
+    assert not any("salt" in d for d in found)
+
+
+def test_other_seeds_have_no_menu():
+    for path in sorted(SEEDS.glob("*.txt")):
+        if not path.name.startswith("004"):
+            assert menu.extract(read_path(path)) == [], path.name
+
+
+def test_inline_course_and_determiner_split():
+    text = (
+        "At the farewell dinner, guests were treated to lobster bisque, followed by wagyu beef with truffle jus "
+        "and, for dessert, a pistachio souffle. The menu, seen by reporters, also included duck breast with "
+        "cherries and a chocolate fondant.\n"
+    )
+    found = dishes(text)
+    assert found["pistachio souffle"].course == "dessert"
+    assert found["wagyu beef with truffle jus"].course is None
+    # "and a chocolate fondant" is a new dish, not part of the with-phrase
+    assert {"duck breast with cherries", "chocolate fondant"} <= set(found)
+    assert {f.meal for f in found.values()} == {"farewell dinner"}
+
+
+def test_non_food_objects_of_serving_verbs():
+    text = (
+        "Grilled lobster and kimchi fried rice were served at the dinner.\n\n"
+        "The lunch offered a chance to discuss trade and energy.\n\n"
+        "At the reception, the minister was offered a seat next to the queen.\n"
+    )
+    assert set(dishes(text)) == {"Grilled lobster", "kimchi fried rice"}

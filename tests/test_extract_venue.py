@@ -1,0 +1,141 @@
+"""Venue extractor: invented news prose (other leaders, other places) plus seed checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdb.extract import venue
+from factdb.extract.places import bare_name_ok, is_country
+from factdb.read import read_path, read_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+
+def venues(text: str) -> dict[str, object]:
+    article = read_text("invented.txt", text)
+    return {fact.place: fact for fact in venue.extract(article)}
+
+
+STATE_VISIT = """\
+President Maria Santos arrived in Haiphong on Monday for a three-day state visit, the foreign ministry said.
+
+She landed at Haiphong's Cat Bi airport, where she was greeted by an honour guard, before touring the Bach Dang shipyard with her hosts.
+
+The two leaders held talks at the Presidential Palace on Tuesday, and Santos later laid a wreath at the Thang Long Heroes memorial.
+
+Santos will travel to Vietnam's north on Wednesday and then head to Cambodia, officials said. Her delegation stopped at Dong Dang railway station on the way.
+
+Tran Van Minh, a professor at Hue University, said the visit was overdue. The Xinhua News Agency reported that talks in Vietnam had been planned for months.
+"""
+
+
+def test_state_visit_places_and_types():
+    found = venues(STATE_VISIT)
+    assert found["Haiphong"].place_type == "city"
+    assert "arrival" in found["Haiphong"].activity
+    assert found["Cat Bi airport"].place_type == "airport"
+    assert found["Bach Dang shipyard"].place_type == "port"
+    assert found["Presidential Palace"].place_type == "palace"
+    assert "talks" in found["Presidential Palace"].activity
+    assert found["Thang Long Heroes memorial"].place_type == "memorial"
+    assert found["Thang Long Heroes memorial"].activity == "wreath laying"
+    assert found["Dong Dang railway station"].place_type == "station"
+
+
+def test_state_visit_refuses_countries_organisations_and_affiliations():
+    found = venues(STATE_VISIT)
+    for wrong in ("Vietnam", "Cambodia", "Xinhua News Agency", "Hue University", "Santos", "Maria Santos"):
+        assert wrong not in found, wrong
+
+
+def test_repeat_mentions_are_one_fact_with_more_evidence():
+    found = venues(STATE_VISIT)
+    haiphong = found["Haiphong"]
+    assert len(haiphong.evidence) == 2  # "arrived in Haiphong", "Haiphong's Cat Bi airport"
+    for ev in haiphong.evidence:
+        assert ev.raw == "Haiphong"
+        assert ev.sentence in STATE_VISIT
+
+
+def test_island_hotel_summit_and_description():
+    text = (
+        "The summit will be held at the Azure Bay Hotel on Lantau Island, officials said.\n\n"
+        "Security was tightened around the waters off Lantau Island on Friday.\n\n"
+        "The island, which has a conference centre, is seen as a likely venue for the summit.\n"
+    )
+    found = venues(text)
+    assert found["Azure Bay Hotel"].place_type == "hotel"
+    island = found["Lantau Island"]
+    assert island.place_type == "island"
+    assert "summit venue" in island.activity
+    assert len(island.evidence) == 3
+    assert "The island" not in found
+
+
+def test_descriptor_and_apposition_names():
+    text = (
+        "Prime Minister Ola Berg will meet the king in the southern port city of Kampot on Thursday.\n\n"
+        "The talks end with a dinner at the Raffles, a colonial-era hotel near the river.\n\n"
+        "The delegation may travel on through the coastal towns of Kep and Sihanoukville.\n"
+    )
+    found = venues(text)
+    assert found["Kampot"].place_type == "city"
+    assert found["Raffles"].place_type == "hotel"
+    assert {"Kep", "Sihanoukville"} <= set(found)
+    assert not any(name.startswith(("Ola", "Berg")) for name in found)
+
+
+def test_institutions_speaking_are_not_venues():
+    text = (
+        "The White House said the talks were useful, and White House chief of staff Anna Reed agreed.\n\n"
+        "Officials in Seoul told reporters in Russian and in English that nothing was decided.\n"
+    )
+    found = venues(text)
+    assert "White House" not in found
+    assert not {"Russian", "English"} & set(found)
+
+
+def test_bare_name_filters():
+    assert not bare_name_ok("North Korea")
+    assert not bare_name_ok("Korean")
+    assert not bare_name_ok("Pakistani")
+    assert not bare_name_ok("April")
+    assert not bare_name_ok("Foreign Ministry")
+    assert bare_name_ok("Haiphong")
+    assert is_country("the U.S.") and is_country("Southeast Asia")
+    assert not is_country("Singapore")  # a city-state is where things happen
+
+
+# --- seed checks --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_venues():
+    return {path.name: {f.place: f for f in venue.extract(read_path(path))} for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_seeds_never_report_countries(seed_venues):
+    for name, found in seed_venues.items():
+        for place in found:
+            assert not is_country(place), (name, place)
+
+
+def test_seed_summit_report_places(seed_venues):
+    found = next(v for k, v in seed_venues.items() if k.startswith("004"))
+    memorial = [f for p, f in found.items() if p.endswith("memorial")]
+    assert memorial and memorial[0].place_type == "memorial" and memorial[0].activity == "wreath laying"
+    stations = [f for f in found.values() if f.place_type == "station"]
+    assert len(stations) == 1 and stations[0].place.endswith("railway station")
+
+
+def test_seed_evidence_spans_are_true(seed_venues):
+    for name, found in seed_venues.items():
+        text = (SEEDS / name).read_text(encoding="utf-8").replace("\r\n", "\n")
+        for fact in found.values():
+            for ev in fact.evidence:
+                assert text[ev.char_start : ev.char_end] == ev.sentence
+                if ev.value_start is not None:
+                    assert " ".join(text[ev.value_start : ev.value_end].split()).rstrip("'’s") in fact.place or \
+                        fact.place.startswith(" ".join(text[ev.value_start : ev.value_end].split())[:4])
