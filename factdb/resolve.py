@@ -413,11 +413,9 @@ class Resolver:
         return identity, topic, row
 
     def _venue(self, f: Venue, text: str):
+        # One fact per place: what happens there accumulates across articles.
         place = self.place(f.place, place_type=f.place_type)
-        activity = normalize_text(f.activity or "")
-        return (place.id, activity), f"venue:{place.id}:{activity}", {
-            "place_id": place.id, "activity": f.activity,
-        }
+        return (place.id,), f"venue:{place.id}", {"place_id": place.id, "activity": f.activity}
 
     def _figure(self, f: Figure, text: str):
         metric = normalize_text(f.metric)
@@ -471,6 +469,9 @@ class Resolver:
                 for key, value in row.items():
                     if resolved.row.get(key) in (None, "") and value not in (None, ""):
                         resolved.row[key] = value
+                if fact.fact_type == "venue":
+                    resolved.row["activity"] = _join_activities(resolved.row["activity"],
+                                                                row["activity"])
             resolved.origins.add(fact.origin)
             if fact.origin == "curated":
                 resolved.status = "confirmed"
@@ -579,6 +580,16 @@ def _group_restated_events(facts: dict[str, ResolvedFact]) -> None:
 class UnknownFactError(ValueError):
     def __init__(self, source: str, fact_id: str):
         super().__init__(f"{source}: fact_decisions: fact_id {fact_id!r} matches no fact")
+
+
+def _join_activities(*activities: str | None) -> str | None:
+    seen: list[str] = []
+    for text in activities:
+        for activity in (text or "").split(";"):
+            activity = activity.strip()
+            if activity and activity.lower() not in (a.lower() for a in seen):
+                seen.append(activity)
+    return "; ".join(seen) or None
 
 
 def _person_mentions(fact: FactBase) -> list[str]:
