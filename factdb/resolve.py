@@ -122,6 +122,18 @@ def display_figure(value: float, unit: str, bound: str) -> str:
     return f"{prefix}{text} {unit}"
 
 
+# Kinds of happening that one date pins down, whatever the wording; an article's
+# "summit" is another's "talks". Statements and reports are not here: many
+# differ on one day, so their wording stays part of their identity.
+EVENT_FAMILIES = {
+    "summit": "meeting", "meeting": "meeting", "press conference": "meeting",
+    "arrival": "arrival", "border crossing": "arrival",
+    "departure": "departure", "death": "death", "election": "election",
+    "accession": "accession", "collapse": "collapse", "signing": "signing",
+    "reception": "reception", "ceremony": "ceremony",
+}
+
+
 # --- entities ---------------------------------------------------------------
 
 
@@ -399,10 +411,13 @@ class Resolver:
 
     def _event(self, f: Event, text: str):
         place = self.place(f.place)
-        about = f.event_type or normalize_text(f.description)
-        when = f.date or normalize_text(f.date_text or "")
-        identity = (about, normalize_text(f.description) if not f.date else "", when,
-                    place.id if place else None)
+        family = EVENT_FAMILIES.get(f.event_type or "")
+        if f.date and family:
+            # Articles word one happening differently; its kind and date identify it.
+            identity = (family, f.date, f.date_end)
+        else:
+            identity = (f.event_type, normalize_text(f.description), f.date or
+                        normalize_text(f.date_text or ""), place.id if place else None)
         topic = f"event:{normalize_text(f.description)}"
         row = {
             "description": f.description, "event_type": f.event_type, "date": f.date,
