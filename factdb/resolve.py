@@ -102,11 +102,25 @@ def display_date(iso: str | None, precision: str | None) -> str | None:
 
 _CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
 _BOUND_WORDS = {"lower_bound": "more than ", "upper_bound": "up to ", "approximate": "about "}
+_QUALIFIER = re.compile(
+    r"^\s*(more than|less than|fewer than|at least|at most|up to|nearly|almost|about|around|"
+    r"approximately|roughly|some|over|under|within|just over|just under)\b",
+    re.IGNORECASE,
+)
 
 
-def display_figure(value: float, unit: str, bound: str) -> str:
-    """$34 million, more than 56%, about 10,000 workers."""
-    prefix = _BOUND_WORDS.get(bound, "")
+def display_figure(value: float, unit: str, bound: str, raw: str = "") -> str:
+    """$34 million, more than 56%, at least 2 limousines, 18:00."""
+    qualifier = _QUALIFIER.match(raw or "")
+    if qualifier:
+        prefix = qualifier.group(1).lower() + " "
+    else:
+        prefix = "" if bound == "exact" else _BOUND_WORDS.get(bound, "")
+    if unit == "time":
+        hours, minutes = int(value), round((value - int(value)) * 60)
+        return f"{prefix}{hours:02d}:{minutes:02d}"
+    if value == 1 and unit.endswith("s") and not unit.isupper():
+        unit = unit[:-1]
     number = value
     scale = ""
     for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
@@ -433,13 +447,13 @@ class Resolver:
         return (place.id,), f"venue:{place.id}", {"place_id": place.id, "activity": f.activity}
 
     def _figure(self, f: Figure, text: str):
-        metric = normalize_text(f.metric)
+        metric = " ".join(w for w in normalize_text(f.metric).split() if w not in HONORIFICS)
         identity = (metric, f.period, f.unit, repr(float(f.value)))
         topic = f"figure:{metric}:{f.period}:{f.unit}"
         row = {
             "metric": f.metric, "raw": f.raw, "value": f.value, "unit": f.unit, "bound": f.bound,
             "direction": f.direction, "period": f.period,
-            "display": display_figure(f.value, f.unit, f.bound),
+            "display": display_figure(f.value, f.unit, f.bound, f.raw),
         }
         return identity, topic, row
 

@@ -77,15 +77,34 @@ def test_wire_copies_count_as_one_independent_source(tmp_path, seeds_dir):
     assert rows == [{"document_count": 2, "independent_sources": 1}]
 
 
-def test_disagreeing_years_of_one_event_are_a_conflict(built_db):
-    conflict = query(built_db, """
-        SELECT topic, date, document, status FROM conflicts WHERE fact_type = 'event'""")
+def test_disagreeing_years_of_one_event_are_a_conflict(tmp_path, seeds_copy):
+    (seeds_copy / "curated" / "facts.yaml").unlink()  # the decision that settles it
+    path = tmp_path / "f.db"
+    pipeline.build(path, seeds_copy)
+    conflict = query(path, "SELECT topic, date, document, status FROM conflicts "
+                           "WHERE fact_type = 'event'")
     by_topic = {}
     for row in conflict:
         by_topic.setdefault(row["topic"], []).append(row)
     years = [sorted({r["date"] for r in rows}) for rows in by_topic.values()]
     assert ["2008", "2009"] in years
     assert all(r["status"] == "disputed" for r in conflict)
+
+
+def test_a_curated_decision_settles_the_conflict(built_db):
+    statuses = {r["date"]: r["status"] for r in query(built_db, """
+        SELECT e.date, r.status FROM events e JOIN fact_records r USING (fact_id)
+        WHERE r.status_reason LIKE '%talks%December 2008%'""")}
+    assert statuses == {"2008": "confirmed", "2009": "rejected"}
+    assert not query(built_db, "SELECT * FROM conflicts WHERE date IN ('2008', '2009')")
+
+
+def test_curated_fact_restating_an_extracted_one_adds_evidence_not_a_fact(built_db):
+    rows = query(built_db, """
+        SELECT f.status, f.document, f.evidence_origin FROM facts f
+        WHERE f.fact_type = 'event' AND f.date = '2019-04-25' AND f.status = 'confirmed'""")
+    assert {r["evidence_origin"] for r in rows} == {"extracted", "curated"}
+    assert len({r["document"] for r in rows}) >= 2
 
 
 def test_timeline_is_ordered_and_written_as_a_reporter_would(built_db):
