@@ -22,7 +22,7 @@ from functools import lru_cache
 from . import store
 from .curated import load_dir
 from .extract import extract
-from .read import SUPPORTED_SUFFIXES, read_path, read_text
+from .read import SUPPORTED_SUFFIXES, read_path, read_text, sha256_text
 from .resolve import SourcedFact, resolve
 
 
@@ -58,6 +58,20 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def _plain_text_sha256(path: Path) -> str | None:
+    """The stored text's hash without reading the article, for plain-text files.
+
+    Lets a re-run skip known documents cheaply; HTML is hashed after extraction.
+    """
+    if path.suffix.lower() not in (".txt", ".md"):
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return sha256_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def ingest(
     db_path: str | Path,
     paths: Iterable[str | Path],
@@ -72,9 +86,13 @@ def ingest(
         version = extractor_version()
         known = store.known_hashes(db)
         for path in article_paths(paths):
+            if known.get(_plain_text_sha256(path)) == version:
+                report.skipped.append(path.name)
+                if progress:
+                    progress(path)
+                continue
             article = read_path(path)
-            stored_version = known.get(article.document.sha256)
-            if stored_version == version:
+            if known.get(article.document.sha256) == version:
                 report.skipped.append(path.name)
             else:
                 store.add_document(db, article, extract(article), version)
@@ -94,7 +112,24 @@ def ingest(
     return report
 
 
-def resolve_database(db, curated_dir: str | Path | None) -> dict[str, int]:
+def _resolution_inputs(db, curated_dir: str | Path | None) -> str:
+    """A fingerprint of everything resolution reads: documents, curated files, resolver code."""
+    digest = hashlib.sha1()
+    for sha, version in sorted(store.known_hashes(db).items()):
+        digest.update(f"{sha}:{version}\n".encode())
+    if curated_dir and Path(curated_dir).is_dir():
+        for path in sorted(Path(curated_dir).glob("*.y*ml")):
+            digest.update(path.name.encode() + path.read_bytes())
+    for module in ("resolve.py", "store.py", "models.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+def resolve_database(db, curated_dir: str | Path | None, force: bool = False) -> dict[str, int]:
+    """Resolve every stored fact afresh, unless nothing it reads has changed since last time."""
+    fingerprint = _resolution_inputs(db, curated_dir)
+    if not force and store.build_state(db, "resolution_inputs") == fingerprint:
+        return {"facts": store.fact_count(db), "history": 0}
     documents = store.load_documents(db)
     texts = {d["name"]: d["text"] for d in documents}
     curated = load_dir(Path(curated_dir), texts) if curated_dir else []
@@ -104,7 +139,7 @@ def resolve_database(db, curated_dir: str | Path | None) -> dict[str, int]:
             text = texts.get(fact.evidence[0].document, "") if fact.evidence else ""
             sourced.append(SourcedFact(fact, source, text))
     resolution = resolve(sourced, curated, [d["outlet"] for d in documents if d["outlet"]])
-    return store.write_resolution(db, resolution)
+    return store.write_resolution(db, resolution, {"resolution_inputs": fingerprint})
 
 
 def build(db_path: str | Path, seeds_dir: str | Path = "seeds",

@@ -260,3 +260,11 @@ class FactHistory(Base):
     changed_at: Mapped[str] = mapped_column(String)
     reason: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String)
+
+
+class BuildState(Base):
+    """What the stored facts were resolved from, so an unchanged rebuild can skip resolution."""
+
+    __tablename__ = "build_state"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -242,7 +242,17 @@ def _comparable(row: dict) -> dict:
     return {k: (int(v) if isinstance(v, bool) else v) for k, v in row.items()}
 
 
-def write_resolution(db: sqlite_utils.Database, resolution: Resolution) -> dict[str, int]:
+def build_state(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM build_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def fact_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM fact_records").fetchone()[0]
+
+
+def write_resolution(db: sqlite_utils.Database, resolution: Resolution,
+                     state: dict[str, str] | None = None) -> dict[str, int]:
     """Replace entities and facts with a fresh resolution, logging what changed.
 
     Ids are content-derived, so an unchanged input rewrites identical rows;
@@ -298,6 +308,8 @@ def write_resolution(db: sqlite_utils.Database, resolution: Resolution) -> dict[
         )
         history = list(_history_rows(before, facts, now))
         db["fact_history"].insert_all(history)
+        db["build_state"].upsert_all(
+            ({"key": k, "value": v} for k, v in (state or {}).items()), pk="key")
     return {"facts": len(facts), "history": len(history)}
 
 
