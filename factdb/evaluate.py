@@ -7,8 +7,8 @@ Gold lives in YAML, one file per article::
     facts:
       - fact_type: figure
         metric: entourage size       # for humans; not matched
-        raw: "230 people"            # for humans; not matched
-        value: 230
+        raw: "140 people"            # for humans; not matched
+        value: 140
         unit: people                 # or a list of acceptable units
         bound: exact
       - fact_type: event
@@ -40,7 +40,7 @@ Annotation conventions (what the gold counts, so extractors know the target):
   delegation or going ahead; hosts are not entourage. ``present: false`` for
   people reported absent from the party.
 * Events: official acts and happenings are required; dates of media reports
-  ("Kommersant reported on Tuesday") and vague periods ("last week", "earlier
+  ("Le Monde reported on Tuesday") and vague periods ("last week", "earlier
   this week", "by the end of this year") are optional. Without a publication
   date, weekday- and month-only dates are unresolved (``date: null``).
   A month with no year resolves by tense against publication ("in June" in

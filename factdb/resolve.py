@@ -110,7 +110,7 @@ _QUALIFIER = re.compile(
 
 
 def display_figure(value: float, unit: str, bound: str, raw: str = "") -> str:
-    """$34 million, more than 56%, at least 2 limousines, 18:00."""
+    """$12 million, more than 40%, at least 3 trucks, 18:00."""
     qualifier = _QUALIFIER.match(raw or "")
     if qualifier:
         prefix = qualifier.group(1).lower() + " "
@@ -176,7 +176,7 @@ _FILLER_WORDS = {"of", "the", "and"}
 
 
 def looks_like_name(mention: str) -> bool:
-    """A proper name ("Kim Jong-un"), not a description ("a senior ministry official")."""
+    """A proper name ("Moon Jae-in"), not a description ("a senior ministry official")."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", mention)
     return bool(words) and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
@@ -299,7 +299,7 @@ class EntityIndex:
         return entity
 
     def link_short(self, mention: str, document_text: str) -> Entity:
-        """Link a one-word mention ("Kim", "Ushakov") inside one article.
+        """Link a one-word mention ("Moon", "Pompeo") inside one article.
 
         It names the entity whose full name contains the word and appears
         first in the article; with no such full name it stays its own entity.
@@ -480,7 +480,7 @@ class Resolver:
             "entourage_member": self._entourage, "event": self._event, "venue": self._venue,
             "figure": self._figure, "menu_item": self._menu, "quote": self._quote,
         }
-        # Full names first, so short forms ("Kim") can find them wherever they appear.
+        # Full names first, so short forms ("Moon") can find them wherever they appear.
         ordered = sorted(sourced, key=lambda s: (s.fact.origin != "curated", s.source))
         for item in ordered:
             for mention in _person_mentions(item.fact):
