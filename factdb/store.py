@@ -76,7 +76,8 @@ SELECT r.fact_id, r.fact_type, k.subject, k.detail, k.value, k.value_number, k.u
        ev.char_start, ev.char_end,
        ev.id AS evidence_id, ev.raw, ev.value_start, ev.value_end, ev.cited_source,
        ev.extractor, ev.confidence, ev.origin AS evidence_origin,
-       d.published, d.title AS document_title, r.topic, r.status_reason
+       d.published, d.title AS document_title, r.topic, r.status_reason,
+       ev.rowid AS evidence_rowid, d.id AS document_id
 FROM fact_records r
 JOIN kinds k ON k.fact_id = r.fact_id
 LEFT JOIN evidence ev ON ev.fact_id = r.fact_id
