@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from ..models import Figure
 from ..read import Article, Sentence
 from .common import evidence
-from .dates import find_dates
+from .dates import dates_in
 
 # --- numbers ------------------------------------------------------------------
 
@@ -282,7 +282,7 @@ class _Candidate:
 def extract(article: Article) -> list[Figure]:
     figures: list[Figure] = []
     for sentence in article.content_sentences():
-        for cand in _candidates(sentence.text, article):
+        for cand in _candidates(sentence, article):
             for item in [cand] + cand.conversions:
                 raw_end = cand.end if item is cand else item.end
                 figures.append(
@@ -314,17 +314,36 @@ def extract(article: Article) -> list[Figure]:
 _DIGIT = re.compile(r"\d")
 # Cheap test that a sentence could hold a figure at all.
 _MAYBE_NUMBER = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"\b(?=[otfsendha])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|"
     r"hundred|thousand|half|an?\s+(?:hour|year|day|week|month|minute|decade|mile|kilomet))",
     re.IGNORECASE,
 )
 
 
-def _candidates(text: str, article: Article) -> list[_Candidate]:
+# Every position where a number (_NUM, behind _LEFT_EDGE) can begin. The five
+# patterns that open with a number are tried only there (see _matches_at):
+# one scan of the sentence instead of five.
+_NUM_START = re.compile(rf"{_LEFT_EDGE}(?=\d|(?i:{_WORD}))")
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
+    """Same matches as ``rx.finditer(text)`` when every match of ``rx`` begins at one of ``starts``."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
+    text = sentence.text
     if not _DIGIT.search(text) and not _MAYBE_NUMBER.search(text):
         return []
-    dates = find_dates(text, article.published)
+    dates = dates_in(article, sentence)  # shared with the event extractor
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
     found: list[_Candidate] = []
 
@@ -336,30 +355,32 @@ def _candidates(text: str, article: Article) -> list[_Candidate]:
             found.append(cand)
             taken.append((cand.start, cand.end))
 
-    for m in _MONEY_PREFIX.finditer(text):
+    has_digit = _DIGIT.search(text) is not None
+    starts = [m.start() for m in _NUM_START.finditer(text)]
+    for m in _MONEY_PREFIX.finditer(text) if has_digit else ():
         add(_money(m, _CURRENCY_SYMBOLS[m.group("cur").lower()]))
-    for m in _MONEY_SUFFIX.finditer(text):
+    for m in _matches_at(_MONEY_SUFFIX, text, starts):
         if _capitalised_word_number(text, m):
             continue
         code = _CURRENCY_WORDS[" ".join(m.group("cur").lower().split())]
         add(_money(m, code))
-    for m in _PERCENT.finditer(text):
+    for m in _matches_at(_PERCENT, text, starts):
         if _capitalised_word_number(text, m):
             continue
         value = parse_number(m.group("num"))
         if value is not None:
             unit = "percentage points" if m.group("pp") else "percent"
             add(_Candidate(m.start(), m.end(), value, unit, "percent"))
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text) if has_digit else ():
         add(_time_of_day(text, m))
-    for m in _MEASURE.finditer(text):
+    for m in _matches_at(_MEASURE, text, starts):
         add(_measure(text, m))
     for m in _A_UNIT.finditer(text):
         add(_a_unit(text, m))
-    for m in _COUNT_HEAD.finditer(text):
+    for m in _matches_at(_COUNT_HEAD, text, starts):
         add(_count(text, m))
     found.sort(key=lambda c: c.start)
-    for m in _OF_WHICH.finditer(text):
+    for m in _matches_at(_OF_WHICH, text, starts):
         add(_of_which(text, m, found))
     found.sort(key=lambda c: c.start)
 

@@ -152,6 +152,8 @@ def clean(text: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
+    if "'" not in text and "’" not in text:
+        return text  # the common case, without a regex (this runs for every word of every run)
     match = _POSSESSIVE_TOKEN.match(text)
     return match.group(1) if match else text
 
