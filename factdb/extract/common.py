@@ -36,10 +36,27 @@ def evidence(
         value_start=value_span[0] if value_span else None,
         value_end=value_span[1] if value_span else None,
         raw=raw,
-        cited_source=cited_source if cited_source is not None else attribution(sentence.text),
+        cited_source=cited_source if cited_source is not None else _article_attribution(article, sentence.text),
         extractor=extractor,
         confidence=confidence,
     )
+
+
+# The article whose sentence attributions are remembered, and those attributions. Every
+# extractor asks for the same sentences' sources; only the last article is kept, so nothing
+# computed for one article is reused for another.
+_memo_article: Article | None = None
+_memo_sources: dict[str, str | None] = {}
+
+
+def _article_attribution(article: Article, text: str) -> str | None:
+    """:func:`attribution` of a sentence, computed once per article."""
+    global _memo_article, _memo_sources
+    if _memo_article is not article:
+        _memo_article, _memo_sources = article, {}
+    if text not in _memo_sources:
+        _memo_sources[text] = attribution(text)
+    return _memo_sources[text]
 
 
 # --- who is cited -------------------------------------------------------------

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..read import Article
 
@@ -87,6 +86,9 @@ STOP_CAPS = frozenset("""
     earlier now today tomorrow yesterday last next conspicuously notably also instead
 """.split())
 
+# Words peeled off the front of a capitalised run ("In", "The"); "of" stays inside titles.
+_LEADING_STOPS = STOP_CAPS - {"of"}
+
 MONTHS_DAYS = frozenset("""
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept
@@ -146,7 +148,7 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     "President"], ["Ana", "Duarte"]).
     """
     tokens = list(tokens)
-    while tokens and tokens[0].lower() in STOP_CAPS - {"of"}:
+    while tokens and tokens[0].lower() in _LEADING_STOPS:
         if tokens[0] == "He" and len(tokens) > 1 and tokens[1][0].isupper():
             break  # the Chinese surname He ("He Wenbo"): a pronoun is never capitalised mid-run
         tokens = tokens[1:]
@@ -170,6 +172,9 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return title, name
 
 
+_NAME_TOKEN = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*")
+
+
 def name_shaped(tokens: list[str]) -> bool:
     """Tokens that can be a person's name (no organisation, place or calendar word)."""
     if not tokens or len(tokens) > 4:
@@ -180,8 +185,7 @@ def name_shaped(tokens: list[str]) -> bool:
             return False
         if low in STOP_CAPS and not (token == "He" and token is tokens[0] and len(tokens) > 1):
             return False
-        if not re.fullmatch(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*",
-                            token.rstrip(".")):
+        if not _NAME_TOKEN.fullmatch(token.rstrip(".")):
             return False  # acronyms (NATO), digits, camel case
         if is_demonym(token) and len(tokens) == 1:
             return False
@@ -212,12 +216,14 @@ def name_runs(text: str, offset: int = 0) -> list[Mention]:
     ]
 
 
-@lru_cache(maxsize=4096)
 def _runs(text: str) -> tuple[tuple[int, int, str, tuple[str, ...], bool], ...]:
     found = []
     for match in _RUN.finditer(text):
         raw = match.group(0)
-        tokens = [(m.group(0), m.start()) for m in _NONSPACE.finditer(raw)]
+        if " " in raw or "\t" in raw or "\n" in raw:
+            tokens = [(m.group(0), m.start()) for m in _NONSPACE.finditer(raw)]
+        else:
+            tokens = [(raw, 0)]  # most runs are one word: skip the split
         possessive = False
         # a possessive ends the run ("Duarte's chief aide")
         for k, (tok, pos) in enumerate(tokens):
@@ -240,9 +246,16 @@ def _runs(text: str) -> tuple[tuple[int, int, str, tuple[str, ...], bool], ...]:
     return tuple(found)
 
 
+_TITLE_WORD = re.compile(r"[\w'’.\-]+|[,;:()\"“”]")
+
+
 def preceding_title(text: str, start: int, limit: int = 5) -> list[str]:
     """Lower-case role words (and demonyms) written right before ``start``: "veteran nuclear negotiator"."""
-    words = re.findall(r"[\w'’.\-]+|[,;:()\"“”]", text[:start])
+    # The last ``limit`` words are all that is read: look at a window first, and at the
+    # whole prefix only when the window holds too few words to be sure they are whole.
+    words = _TITLE_WORD.findall(text, max(0, start - 40 * (limit + 1)), start)
+    if len(words) <= limit:
+        words = _TITLE_WORD.findall(text, 0, start)
     title: list[str] = []
     for word in reversed(words[-limit:]):
         low = word.lower()
@@ -324,6 +337,9 @@ class People:
         self._indefinites: list[tuple[int, str, str]] = []  # (pos, head, description)
         # every full name by shape (no person cue needed): resolves surnames, proves nobody a person
         self._shapes: dict[str, tuple[int, str]] = {}
+        # a folded name's first and last tokens -> its shapes / persons, for bare-surname lookups
+        self._shapes_by_end: dict[str, list[tuple[int, str]]] = {}
+        self._persons_by_end: dict[str, list[Person]] = {}
         self._resolved: dict[str, str | None] = {}
         self._collect()
         self._starts = [s.start for s in self.sentences]
@@ -340,14 +356,18 @@ class People:
             person = Person(name, pos)
             self.persons.append(person)
             self._by_fold[key] = person
+            for token in {person.tokens[0], person.tokens[-1]} if person.tokens else ():
+                self._persons_by_end.setdefault(token, []).append(person)
         if title and title not in person.titles:
             person.titles.append(title)
         return person
 
     def _collect(self) -> None:
-        for sentence in self.sentences:
+        # each sentence's runs are read once; the mention count below walks them again
+        runs = [name_runs(self.text[s.start : s.end], s.start) for s in self.sentences]
+        for sentence, sentence_runs in zip(self.sentences, runs):
             text = self.text[sentence.start : sentence.end]
-            for m in name_runs(text, sentence.start):
+            for m in sentence_runs:
                 tokens = m.name.split()
                 if not name_shaped(tokens):
                     continue
@@ -370,7 +390,7 @@ class People:
                 if _SAYS_AFTER.match(after) or _WHO_AFTER.match(after):
                     cue = cue or len(tokens) >= 2  # people say things; "X, who ..." is a person
                 if len(tokens) >= 2 and not any(is_demonym(t) for t in tokens):
-                    self._shapes.setdefault(fold(m.name), (m.start, m.name))
+                    self._add_shape(fold(m.name), m.start, m.name)
                 if cue and len(tokens) >= 2:
                     self._add(m.name, m.start, title or None)
             for d in _DESCRIPTION.finditer(text):
@@ -378,12 +398,19 @@ class People:
                     desc = (d.group("mods") + d.group("head")).strip()
                     self._indefinites.append((sentence.start + d.start(), d.group("head").lower(), desc))
         # count every mention (full or short) so salience can be judged
-        for sentence in self.sentences:
-            text = self.text[sentence.start : sentence.end]
-            for m in name_runs(text, sentence.start):
+        for sentence_runs in runs:
+            for m in sentence_runs:
                 person = self.person(m.name) if m.name else None
                 if person:
                     person.mentions += 1
+
+    def _add_shape(self, key: str, pos: int, name: str) -> None:
+        if key in self._shapes:
+            return
+        self._shapes[key] = (pos, name)
+        tokens = key.split()
+        for token in {tokens[0], tokens[-1]} if tokens else ():
+            self._shapes_by_end.setdefault(token, []).append((pos, name))
 
     # -- lookups --
 
@@ -407,19 +434,18 @@ class People:
         if key in self._by_fold:
             return self._by_fold[key].name
         parts = key.split()
-        candidates = []
-        for person in self.persons:
-            ptoks = person.tokens
-            if len(parts) == 1 and parts[0] in (ptoks[0], ptoks[-1]):
-                candidates.append(person)
-            elif len(parts) > 1 and " ".join(parts) in " ".join(ptoks):
-                candidates.append(person)
+        candidates: list[Person] = []
+        if len(parts) == 1:
+            candidates = self._persons_by_end.get(parts[0], [])
+        elif parts:
+            joined = " ".join(parts)
+            candidates = [p for p in self.persons if joined in " ".join(p.tokens)]
         if candidates or len(parts) == 1:
             # the person introduced first is the one a bare surname means in news prose; a full
             # name written earlier without any title still counts ("Ana Duarte has told ...")
             ranked = [(p.first, p.name) for p in candidates]
-            ranked += [(pos, full) for key2, (pos, full) in self._shapes.items()
-                       if len(parts) == 1 and parts[0] in (key2.split()[0], key2.split()[-1])]
+            if len(parts) == 1:
+                ranked += self._shapes_by_end.get(parts[0], [])
             if ranked:
                 return self._canonical(min(ranked)[1])
         if len(name) >= 2 and name_shaped(name):
