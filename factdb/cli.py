@@ -54,7 +54,7 @@ def _summary(report: pipeline.IngestReport) -> None:
 @app.command()
 def build(
     db: Optional[Path] = DbOption,
-    seeds: Path = typer.Option(Path("seeds"), help="Folder with articles/ and curated/."),
+    seeds: Path = typer.Option(database.seeds_dir(), help="Folder with articles/ and curated/."),
 ) -> None:
     """Create or upgrade the database and load the seed articles and curated facts."""
     try:
@@ -70,12 +70,11 @@ def ingest(
     files: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html) or folders."),
     db: Optional[Path] = DbOption,
     curated: Optional[Path] = typer.Option(
-        None, help="Curated folder to apply (default seeds/curated when it exists)."),
+        None, help="Curated folder to apply (default: the one the database was built with)."),
 ) -> None:
     """Add articles to the database, one transaction per document."""
-    curated_dir = curated or (Path("seeds/curated") if Path("seeds/curated").is_dir() else None)
     try:
-        report = _with_progress(files, lambda tick: pipeline.ingest(_db(db), files, curated_dir, tick))
+        report = _with_progress(files, lambda tick: pipeline.ingest(_db(db), files, curated, tick))
     except Exception as exc:  # noqa: BLE001
         _fail(exc)
     _summary(report)
@@ -111,7 +110,8 @@ def serve(
     db: Optional[Path] = DbOption,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8001, help="Port to listen on."),
-    seeds: Path = typer.Option(Path("seeds"), help="Seeds used when the database is missing."),
+    seeds: Path = typer.Option(database.seeds_dir(),
+                               help="Seeds used when the database is missing."),
 ) -> None:
     """Serve the database read-only with Datasette (building it first if missing)."""
     from .serve import serve as run

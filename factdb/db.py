@@ -58,6 +58,11 @@ def datasette_dir() -> Path:
     return migrations_dir().parent / "datasette"
 
 
+def seeds_dir() -> Path:
+    """The project's seeds (articles and curated facts), found like the migrations."""
+    return migrations_dir().parent / "seeds"
+
+
 def alembic_config(path: str | Path) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))

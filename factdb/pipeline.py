@@ -78,11 +78,18 @@ def ingest(
     curated_dir: str | Path | None = None,
     progress: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    """Add articles (skipping known ones), then re-resolve every fact."""
+    """Add articles (skipping known ones), then re-resolve every fact.
+
+    Without ``curated_dir`` the curated folder of the database's last
+    resolution is applied again, so decisions survive a later ingest.
+    """
     store.migrate(db_path)
     db = store.connect(db_path)
     report = IngestReport()
     try:
+        if curated_dir is None:
+            remembered = store.build_state(db, "curated_dir")
+            curated_dir = remembered if remembered and Path(remembered).is_dir() else None
         version = extractor_version()
         known = store.known_hashes(db)
         for path in article_paths(paths):
@@ -139,7 +146,9 @@ def resolve_database(db, curated_dir: str | Path | None, force: bool = False) ->
             text = texts.get(fact.evidence[0].document, "") if fact.evidence else ""
             sourced.append(SourcedFact(fact, source, text))
     resolution = resolve(sourced, curated, [d["outlet"] for d in documents if d["outlet"]])
-    return store.write_resolution(db, resolution, {"resolution_inputs": fingerprint})
+    state = {"resolution_inputs": fingerprint,
+             "curated_dir": str(Path(curated_dir).resolve()) if curated_dir else ""}
+    return store.write_resolution(db, resolution, state)
 
 
 def build(db_path: str | Path, seeds_dir: str | Path = "seeds",

@@ -74,3 +74,20 @@ def test_decision_about_an_unknown_fact_fails_the_build(tmp_path, seeds_copy):
         "    reason: typo\n", encoding="utf-8")
     with pytest.raises(UnknownFactError, match="zz_decisions.yaml"):
         pipeline.build(tmp_path / "f.db", seeds_copy)
+
+
+def test_curated_decisions_survive_a_later_ingest(tmp_path, seeds_copy):
+    path = tmp_path / "f.db"
+    pipeline.build(path, seeds_copy)
+    fact_id = a_fact(path, "quote")
+    (seeds_copy / "curated" / "zz_decisions.yaml").write_text(
+        f"fact_decisions:\n  - fact_id: {fact_id}\n    action: reject\n    reason: misattributed\n",
+        encoding="utf-8")
+    pipeline.build(path, seeds_copy)
+    extra = tmp_path / "later.txt"
+    extra.write_text("Talks resume\n\nMay 2, 2019\n\nThe envoy arrived in Lima on Tuesday.\n",
+                     encoding="utf-8")
+    report = pipeline.ingest(path, [extra])  # no curated folder named: the build's is reused
+    assert report.added == ["later.txt"]
+    (record,) = query(path, "SELECT status FROM fact_records WHERE fact_id = ?", [fact_id])
+    assert record["status"] == "rejected"
