@@ -127,3 +127,58 @@ def test_seed_figures():
     assert (230, "people", "exact") in found
     assert (20, "cm", "exact") in found
     assert not any(unit in ("talks", "Koreas") for _, unit, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, metric",
+    [
+        ("A 12-member delegation arrived on Monday.", 12, "members", "size of the delegation"),
+        ("The 80,000-seat stadium was full.", 80000, "seats", "capacity of the stadium"),
+        ("A 150-strong team accompanied her.", 150, "people", "size of the team"),
+        ("Some 30,000 Brazilians watched the parade.", 30000, "Brazilians", "number of Brazilians"),
+        ("The president has visited Hanoi three times since 2015.", 3, "times", "number of times"),
+        ("The convoy drove more than 700km to the border.", 700, "km", "distance"),
+    ],
+)
+def test_counts_in_other_shapes(sentence, value, unit, metric):
+    fig = only(sentence)
+    assert (fig.value, fig.unit, fig.metric) == (value, unit, metric)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 1950-53 war ended in an armistice.",
+        "He was premier in 2010-2015 before retiring.",
+        "Dozens of officials attended the talks.",
+        "Six-party talks stalled years ago.",
+        "The new rocket is three times larger than the old one.",
+    ],
+)
+def test_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("Canberra pledged A$150 million in aid.", 1.5e8, "AUD"),
+        ("Ottawa offered C$40 million for the project.", 4e7, "CAD"),
+        ("The loan is worth S$20 million.", 2e7, "SGD"),
+        ("Tokyo offered ¥50 billion in loans.", 5e10, "JPY"),
+        ("China offered 10 billion yuan in credit.", 1e10, "CNY"),
+        ("Moscow spent 20 billion roubles on the bridge.", 2e10, "RUB"),
+        ("The deal is worth 30 billion rubles.", 3e10, "RUB"),
+        ("Delhi pledged 2 billion rupees in grants.", 2e9, "INR"),
+        ("Unemployment rose by 2 percentage points.", 2, "percentage points"),
+        ("Inflation fell to 3.5 per cent in March.", 3.5, "percent"),
+    ],
+)
+def test_more_currencies_and_shares(sentence, value, unit):
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_metric_drops_sentence_initial_capital_and_reads_worth():
+    assert only("Bilateral trade fell 12 percent last year.").metric == "bilateral trade"
+    assert only("The loan is worth S$20 million.").metric == "value of the loan"

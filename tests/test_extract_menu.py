@@ -28,14 +28,14 @@ def test_banquet_list_is_split_into_dishes():
     found = dishes(HANOI_BANQUET)
     assert set(found) == {
         "fresh spring rolls", "green papaya salad", "grilled pork with rice vermicelli",
-        "lotus seed soup", "braised duck with ginger sauce", "Mango sticky rice",
+        "lotus seed soup", "braised duck with ginger sauce", "mango sticky rice",
     }
 
 
 def test_local_name_course_and_carried_meal():
     found = dishes(HANOI_BANQUET)
     assert found["green papaya salad"].local_names == ["goi du du"]
-    assert found["Mango sticky rice"].course == "dessert"
+    assert found["mango sticky rice"].course == "dessert"
     assert found["lotus seed soup"].course is None
     # the meal is named once and carried to the next menu sentences
     assert {f.meal for f in found.values()} == {"state banquet"}
@@ -45,7 +45,9 @@ def test_evidence_value_span_is_the_dish_text():
     article = read_text("invented.txt", HANOI_BANQUET)
     for fact in menu.extract(article):
         ev = fact.evidence[0]
-        assert article.text[ev.value_start : ev.value_end] == ev.raw == fact.dish
+        assert article.text[ev.value_start : ev.value_end] == ev.raw
+        # the dish is the words as written, bar a capital that only opens the sentence
+        assert ev.raw[1:] == fact.dish[1:] and ev.raw[0].lower() == fact.dish[0].lower()
         assert article.text[ev.char_start : ev.char_end] == ev.sentence
 
 
@@ -138,4 +140,36 @@ def test_non_food_objects_of_serving_verbs():
         "The lunch offered a chance to discuss trade and energy.\n\n"
         "At the reception, the minister was offered a seat next to the queen.\n"
     )
-    assert set(dishes(text)) == {"Grilled lobster", "kimchi fried rice"}
+    assert set(dishes(text)) == {"grilled lobster", "kimchi fried rice"}
+
+
+def test_sentence_initial_capital_is_dropped_unless_a_name():
+    text = (
+        "Pine mushroom soup was served as a starter at the state dinner. "
+        "Mendoza lamb was served for the main course, and the chef trained in Mendoza. "
+        "Korean barbecue was served at the lunch."
+    )
+    found = dishes(text)
+    assert found["pine mushroom soup"].course == "starter"
+    assert "Mendoza lamb" in found  # the place is capitalised mid-sentence too
+    assert "Korean barbecue" in found
+
+
+def test_colon_list_and_more_serving_phrases():
+    found = dishes("The menu: Lobster bisque; beef Wellington with truffle jus; and chocolate fondant.")
+    assert set(found) == {"lobster bisque", "beef Wellington with truffle jus", "chocolate fondant"}
+    found = dishes("Guests were served lentil soup followed by lamb tagine at the banquet.")
+    assert set(found) == {"lentil soup", "lamb tagine"}
+    found = dishes("The banquet opened with smoked trout and ended with a lemon tart.")
+    assert set(found) == {"smoked trout", "lemon tart"}
+    found = dishes("Courses included seared tuna, roast venison and a rhubarb sorbet.")
+    assert set(found) == {"seared tuna", "roast venison", "rhubarb sorbet"}
+    found = dishes("The dinner ended with a dessert of coconut pudding.")
+    assert found["coconut pudding"].course == "dessert"
+    found = dishes("At the lunch, the ministers ate dumplings and noodles and toasted with rice wine.")
+    assert set(found) == {"dumplings", "noodles"}
+
+
+def test_colon_lists_that_are_not_menus():
+    assert dishes("The agenda: trade; security; climate.") == {}
+    assert dishes("The delegation: three ministers; two generals.") == {}

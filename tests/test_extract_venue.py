@@ -139,3 +139,38 @@ def test_seed_evidence_spans_are_true(seed_venues):
                 if ev.value_start is not None:
                     assert " ".join(text[ev.value_start : ev.value_end].split()).rstrip("'’s") in fact.place or \
                         fact.place.startswith(" ".join(text[ev.value_start : ev.value_end].split())[:4])
+
+
+@pytest.mark.parametrize(
+    "sentence, place, place_type",
+    [
+        ("On Monday night the premier toured the Gardens by the Sea in Durban.", "Gardens by the Sea", "square"),
+        ("Officials said the Sinpo missile engine test site would be closed.",
+         "Sinpo missile engine test site", "facility"),
+        ("The envoy handed the letter to the president in the Oval Office on Friday.", "Oval Office", "building"),
+        ("The ministers met in the Situation Room on Tuesday.", "Situation Room", "building"),
+        ("The ship then sailed to the tourist destination Koh Samui.", "Koh Samui", "city"),
+        ("Thousands lined the streets of Quito as the motorcade passed.", "Quito", "city"),
+        ("The president was received aboard the corvette, Steregushchiy, in the harbour.", "Steregushchiy", "ship"),
+        ("Lula hosted Macron aboard the frigate Almirante Tamandare on Thursday.", "Almirante Tamandare", "ship"),
+    ],
+)
+def test_generic_venue_shapes(sentence, place, place_type):
+    found = venues(sentence)
+    assert place in found, list(found)
+    assert found[place].place_type == place_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Foreign Office said the talks had gone well.",
+        "A spokesman for the Home Office declined to comment.",
+        "The research site said the figures were wrong.",
+        "Our web site was updated on Monday.",
+        "The destroyer, Russia said, was shadowed by two ships.",
+        "Stocks in the popular destination fell.",
+    ],
+)
+def test_not_venues(sentence):
+    assert venues(sentence) == {}

@@ -34,7 +34,11 @@ Conventions (what the normalized fields mean):
   (£9.4m)") is kept in the main figure's ``raw`` and is also a figure of its
   own (same metric and bound), because it states a second value and unit.
 
-Not figures: years and other date parts, ordinals, "the two leaders" style
+Counts also come as compound adjectives ("a 200-member delegation", "the
+150,000-seat stadium", "a 120-strong team"), capitalised people nouns
+("150,000 North Koreans") and occasions ("has visited China four times since").
+
+Not figures: years and other date parts (and year ranges), ordinals, "the two leaders" style
 references back to known parties, numbers inside names ("Channel 4",
 "Su-57"), compound adjectives that are not measures ("six-party talks"),
 numbers in URLs and handles, and vague amounts ("dozens of", "thousands of").
@@ -167,7 +171,10 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,4}T))?(?:\s*\((?:[^()]{0,30}?\b(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)\b[^()]{0,10})\))?"
 )
 _MEASURE = re.compile(
-    rf"{_LEFT_EDGE}(?P<num>{_NUM})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?P<unit>(?i:{_alternation(_MEASURES)}))\b"
+    rf"{_LEFT_EDGE}(?P<num>{_NUM})(?:\s+and\s+a\s+half)?"
+    # symbols may be written glued to the number ("1,000km"); words need a space or hyphen
+    r"(?P<sep>[\s-]+|(?=(?:km|cm|mm|kg|mph|ft)\b))"
+    rf"(?P<unit>(?i:{_alternation(_MEASURES)}))\b"
     rf"(?P<half>\s+and\s+a\s+half)?"
 )
 # "an hour and a half", "half an hour", "a year" (the last only after a qualifier).
@@ -175,6 +182,18 @@ _A_UNIT = re.compile(
     r"(?<![\w])(?P<num>an?|half\s+an?)\s+(?P<unit>hour|year|day|week|month|minute|decade|mile|kilometer|kilometre)\b"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
+# "a 200-member delegation", "the 150,000-seat stadium", "a 120-strong team": a count
+# written as a compound adjective. Only nouns that count members or capacity;
+# "six-party talks" and "five-year plan" are names and durations, not counts.
+_COMPOUND_COUNT = re.compile(
+    rf"{_LEFT_EDGE}(?P<num>{_NUM})-(?P<noun>member|seat|strong|person|man|woman|bed|room|vehicle|car|ship|"
+    r"plane|aircraft|passenger|delegate|officer|soldier|troop)\b(?!-)",
+    re.IGNORECASE,
+)
+_COMPOUND_UNITS = {"strong": "people", "person": "people", "man": "people", "woman": "women",
+                   "aircraft": "aircraft", "troop": "troops"}
+# A counted people noun written capitalised: "150,000 North Koreans", "400 Indonesians".
+_DEMONYM_PLURAL = re.compile(r"(?:(?:North|South|East|West)\s+)?[A-Z][a-z]+(?:ians|eans|ans|is)\b")
 _OF_WHICH = re.compile(rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+of\s+(?:which|them|those)\b")
 _COUNT_HEAD = re.compile(rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+(?=(?P<rest>[^.;:,()\"“”—]{{1,80}}))")
 
@@ -377,6 +396,8 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
         add(_measure(text, m))
     for m in _A_UNIT.finditer(text):
         add(_a_unit(text, m))
+    for m in _matches_at(_COMPOUND_COUNT, text, starts):
+        add(_compound_count(text, m))
     for m in _matches_at(_COUNT_HEAD, text, starts):
         add(_count(text, m))
     found.sort(key=lambda c: c.start)
@@ -485,13 +506,32 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
     before = _tail(text, m.start()).rstrip()
     if re.search(r"\b(?:the|these|those|both|all|its|their|our)$", before, re.IGNORECASE):
         return None  # "the two leaders": a reference back, not a count
+    rest = m.group("rest")
+    value = parse_number(num)
+    demonym = _DEMONYM_PLURAL.match(rest)
+    noun_after = demonym and re.match(r"\s+([a-z]+)", rest[demonym.end():])
+    if noun_after and _is_plural(noun_after.group(1)):
+        demonym = None  # "400 Indonesians students"-style adjective use: the noun after counts
+    if demonym and value is not None and (value >= 2 or "," in num):
+        end = m.start("rest") + demonym.end()
+        cand = _Candidate(m.start(), end, value, " ".join(demonym.group().split()), "count")
+        cand.metric = f"number of {cand.unit}"
+        return cand
+    times = re.match(r"times\b(?=\s*(?:[.,;:)]|$|since\b|so\s+far\b|in\s+(?:the\s+)?(?:past|last)\b|"
+                     r"before\b|already\b|this\s+year\b|last\s+year\b))", rest)
+    if times and value is not None and value >= 2:
+        # "has visited China four times since March": a count of occasions,
+        # unlike "three times larger" (a ratio) or "four times the size"
+        cand = _Candidate(m.start(), m.start("rest") + times.end(), value, "times", "count")
+        cand.metric = "number of times"
+        return cand
     prev = re.search(r"([A-Za-z][\w'’.-]*)$", before)
     if prev and prev.group(1)[0].isupper() and not re.match(
         r"(?:At|About|Around|Some|Nearly|Almost|Only|Just|More|Over|Up|Less|Fewer|Approximately|Roughly|An|A|The|In|Of|With|For|By|And|Than)$",
         prev.group(1),
     ):
         return None  # "Channel 4 reporters", "Sky 1 viewers": a number inside a name
-    words = list(re.finditer(r"[A-Za-z][\w'’-]*|\S", m.group("rest")))
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*|\S", rest))
     head = None
     for i, w in enumerate(words[:4]):
         word = w.group()
@@ -516,6 +556,27 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
     modifiers = m.group("rest")[: w.start()].strip()
     cand = _Candidate(m.start(), end, value, noun, "count")
     cand.metric = _count_metric(text, m.start(), end, modifiers, noun)
+    return cand
+
+
+def _compound_count(text: str, m: re.Match) -> _Candidate | None:
+    if _capitalised_word_number(text, m):
+        return None
+    value = parse_number(m.group("num"))
+    if value is None or value < 2 or re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")):
+        return None  # "2018-member" reads as a year, not a count
+    word = m.group("noun").lower()
+    unit = _COMPOUND_UNITS.get(word, word + "s")
+    noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b", text[m.end():])
+    what = noun.group("noun") if noun else None
+    if what in _COLLECTIVES:
+        metric = f"size of the {what}"
+    elif word == "seat" and what:
+        metric = f"capacity of the {what}"
+    else:
+        metric = f"number of {unit}"
+    cand = _Candidate(m.start(), m.end(), value, unit, "count")
+    cand.metric = metric
     return cand
 
 
@@ -595,9 +656,16 @@ def _economic_metric(text: str, cand: _Candidate, floor: int) -> str:
     if cand.kind == "percent" and share and not re.match(r"\s+of\s+(?:the\s+)?(?:GDP|total)\b", after):
         return "share of " + share.group("what")
     window = _clause_before(text, cand.start, 20, floor)
-    worth = re.search(r"(?P<thing>[a-z][\w-]*)\s+(?:worth|valued\s+at)\s*$", _tail(text, cand.start))
+    worth = re.search(
+        r"(?P<thing>[a-z][\w-]*)\s+(?:(?:is|was|are|were|be|been|being|now|reportedly|estimated|said\s+to\s+be)\s+)*"
+        r"(?:worth|valued\s+at)\s*$",
+        _tail(text, cand.start),
+    )
     if worth:
         return f"value of the {worth.group('thing')}"
+    if window and text.lstrip().startswith(window) and re.match(r"[A-Z][a-z]+\s+[a-z]", window) and not \
+            re.match(rf"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic)\s", window):
+        window = window[0].lower() + window[1:]  # "Bilateral trade fell": sentence case, not a name
     phrases = list(_MEASURE_PHRASE.finditer(window))
     if phrases:
         phrase = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrases[-1].group().strip())

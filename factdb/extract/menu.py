@@ -10,7 +10,14 @@ list a serving phrase introduces is split into dishes:
   offered, served ...", "guests began with ...";
 * course subjects and phrases: "Starters were ...", "Dessert was ...", "The
   main course was ...", "a main course of ...", "For dessert, ...";
-* a passive subject list: "X was served for dessert", "Y were added to the menu".
+* a passive subject list: "X was served for dessert", "Y were added to the menu";
+* "the banquet opened with A and ended with B" (after a meal word), "the
+  leaders ate A", "courses included ...", a colon list ("The menu: A; B; C").
+
+A capital that only opens the sentence or the list is dropped ("Lentil
+soup was served" -> "lentil soup") unless the word is a
+demonym, is followed by another capitalised word, or is written capitalised
+mid-sentence elsewhere in the article ("Mendoza lamb").
 
 Lists are split at commas, "and", "along with", "followed by"; "X with Y
 sauce" stays one dish, and "X with Y and Z" keeps "and Z" inside the
@@ -57,7 +64,7 @@ _STRONG_TRIGGERS = [
     re.compile(r"\b(?:dined|dine|dining|feasted|feast(?:ing)?|lunched|supped)\s+on\s+", re.I),
     re.compile(
         r"\b(?:menu|menus|banquet|dinner|lunch|luncheon|meal|reception|feast|spread|kitchen|chefs?|cooks?|"
-        r"hosts?|table)(?:\s*,[^,]{1,40},)?\s+(?:also\s+|then\s+|later\s+)?(?:included|includes|including|featured|features|"
+        r"hosts?|table|courses|dishes)(?:\s*,[^,]{1,40},)?\s+(?:also\s+|then\s+|later\s+)?(?:included|includes|including|featured|features|"
         r"featuring|consisted\s+of|consists\s+of|comprised|offered|offers|served|serves|boasted|presented)\s+",
         re.I,
     ),
@@ -66,12 +73,30 @@ _STRONG_TRIGGERS = [
     re.compile(rf"\b(?:a|the|an)\s+(?P<course>{_COURSE_WORDS})\s+of\s+", re.I),
     re.compile(r"\bon\s+the\s+menu\s+(?:were|was|are|is)\s+", re.I),
 ]
+# "The menu: A; B; C" / "On the menu: ..." — a colon list, read to the end of the sentence.
+_COLON_LIST = re.compile(
+    r"\b(?:menu|menus|courses|dishes|dinner\s+menu|banquet\s+menu)(?:\s+(?:included|was|were|featured))?\s*:\s+",
+    re.I,
+)
 # These need a meal, menu or course word in the sentence (or a menu sentence just before).
 _WEAK_TRIGGERS = [
     re.compile(r"\b(?:were|was|been|being|are|is|get|got)\s+(?:also\s+|then\s+|later\s+)?"
                r"(?:treated\s+(?:with|to)|served|offered|regaled\s+with)\s+", re.I),
-    re.compile(r"\b(?:began|begun|started|opened|kicked\s+off)\s+with\s+", re.I),
+    # "began with", "ended with" (see _ENDED_WITH_SUBJECT), "ate"; the lookahead on first
+    # letters rejects most positions at once
+    re.compile(
+        r"\b(?=[bsokefcrwa])(?:(?:began|begun|started|opened|kicked\s+off|ended|finished|closed|concluded|"
+        r"rounded\s+off|wrapped\s+up)\s+with\s+"
+        r"|(?:ate|eaten)\s+(?!(?:at|in|on|with|together|alone|outside|well|little|nothing|lightly)\b))",
+        re.I,
+    ),
 ]
+# "ended with" reads a menu only after a meal word in the same clause, so that "the
+# talks ended with a joint statement ... at the dinner" is no menu.
+_ENDED_WITH = re.compile(r"\b(?:ended|finished|closed|concluded|rounded\s+off|wrapped\s+up)\s+with\s+$", re.I)
+_ENDED_WITH_SUBJECT = re.compile(
+    r"\b(?:meal|dinner|banquet|lunch|luncheon|feast|menu|reception|breakfast|supper)\b[^.;:]{0,80}$", re.I
+)
 _STARTER_VERBS = re.compile(r"\b(?:began|begun|started|opened|kicked\s+off)\s+with\s+$", re.I)
 # A subject list before a serving verb: "Mango sticky rice was served for dessert".
 _PASSIVE = re.compile(
@@ -85,7 +110,9 @@ _LIST_END = re.compile(
     r"\s*(?:;|:|\.(?:\s|$)|,?\s+according\s+to\b|,\s+(?:[\w.'’\-]+\s+){0,5}?(?:said|says|reported|reports|told|added|noted|wrote|showed)\b|\s+as\s+a\s+gesture\b|"
     r",?\s+(?:while|whereas|when|where|which|after|before|during|since|because|although|though)\b|"
     r",\s+and\s+(?:the\s+)?(?:" + _COURSE_WORDS + r")\s+(?:was|were)\b|\s+at\s+the\b|\s+in\s+the\b|"
-    r"\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:night|evening|afternoon|morning|day)\b|\s+—|\s+--|\s*\"|\s*“|\s*”)",
+    r"\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:night|evening|afternoon|morning|day)\b|\s+—|\s+--|\s*\"|\s*“|\s*”|"
+    # "... and kimchi and toasted with champagne": a new verb phrase, not a dish
+    r",?\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\s+(?:with|to|at|in|on|over|for|the|a|an)\b)",
     re.I,
 )
 # Separators between dishes; "followed by" also opens the next course.
@@ -108,6 +135,9 @@ _LEADING = re.compile(
 _NOT_DISH_WORDS = frozenset("""
     was were is are be been had has have will would said says told reported reports added noted he she they we it its their them
     guests leaders delegation delegations president minister visitors people who that
+    speech speeches statement statements handshake signing performance concert song songs dance
+    remarks address ceremony visit discussion discussions talks photo photos music show gifts gift
+    agreement deal mix variety range array fusion blend success
 """.split())
 # Prepositions and infinitives that dishes do not carry ("a seat next to the queen", "a chance to talk").
 _NOT_DISH_PHRASE = re.compile(r"\b(?:next\s+to|to\s+(?:the|a|an|[a-z]+\b(?!\s+(?:taste|share)))|for\s+the|near|beside|"
@@ -163,6 +193,8 @@ def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | No
     regions = []
     for i, (t_start, t_end, course) in enumerate(merged):
         limit = merged[i + 1][0] if i + 1 < len(merged) else len(text)
+        if _ENDED_WITH.search(text, t_start, t_end) and not _ENDED_WITH_SUBJECT.search(text, 0, t_start):
+            continue
         end_match = _LIST_END.search(text, t_end, limit)
         end = end_match.start() if end_match else limit
         if re.match(r"\s*(?:at|in|on|during|for|to|by|after|before)\b", text[t_end:end], re.I) and not \
@@ -328,7 +360,9 @@ def extract(article: Article) -> list[MenuItem]:
                    for s, e, c, starter in _list_regions(text, strong_only=not context)]
         if context:
             regions += [(s, e, c, None) for s, e, c in _passive_regions(text)]
-        dishes: list[_Dish] = []
+        dishes: list[_Dish] = _colon_list(text)
+        if dishes:
+            regions = [r for r in regions if not any(d.start < r[1] and r[0] < d.end for d in dishes)]
         for r_start, r_end, course, fallback in sorted(regions):
             if any(d.start < r_end and r_start < d.end for d in dishes):
                 continue
@@ -340,8 +374,59 @@ def extract(article: Article) -> list[MenuItem]:
         if meal is None and last_meal and sentence.paragraph - last_meal[1] <= 1:
             meal = last_meal[0]
         for dish in dishes:
+            dish.dish = _sentence_case(article.text, text, dish)
             _add(article, sentence, facts, dish, meal)
     return list(facts.values())
+
+
+def _colon_list(text: str) -> list[_Dish]:
+    """ "The menu: lobster bisque; beef Wellington; and chocolate fondant." """
+    cue = _COLON_LIST.search(text) if ":" in text else None
+    if not cue:
+        return []
+    end = len(text.rstrip().rstrip("."))
+    if ";" not in text[cue.end():end]:
+        return _dishes(text, cue.end(), end, None)
+    found = []
+    pos = cue.end()
+    for part in re.finditer(r"[^;]+", text[cue.end():end]):
+        a, b = cue.end() + part.start(), cue.end() + part.end()
+        cleaned = _clean_dish(text, a, b)
+        if cleaned is _BAD:
+            return []
+        if cleaned is None:
+            continue
+        d_start, d_end, course = cleaned
+        found.append(_Dish(d_start, d_end, " ".join(text[d_start:d_end].split()), _course_name(course)))
+        pos = b
+    return found
+
+
+_DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
+_DEMONYMS_IRREGULAR = frozenset("French Dutch Swiss Greek Thai Welsh Scotch Irish Basque Cajun Creole".split())
+_CLAUSE_OPEN = re.compile(r"(?:^|[:;.!?]\s*|^\s*(?:for|as)\s+(?:the\s+)?[\w ]{1,20},\s*)$", re.I)
+
+
+def _sentence_case(article_text: str, text: str, dish: _Dish) -> str:
+    """Lower-case a capital that only opens the sentence ("Lentil soup was served").
+
+    The capital stays when the word is a proper name: a demonym ("Korean
+    barbecue"), a capitalised word after it ("Taedong River mullet"), or the
+    same word written capitalised mid-sentence elsewhere in the article
+    ("Mendoza lamb" when Mendoza is named elsewhere).
+    """
+    name = dish.dish
+    first = name.split()[0]
+    if not first[:1].isupper() or first.isupper() or not _CLAUSE_OPEN.search(text[: dish.start]):
+        return name
+    words = name.split()
+    if _DEMONYM_SHAPE.match(first) or first in _DEMONYMS_IRREGULAR:
+        return name
+    if len(words) > 1 and words[1][:1].isupper():
+        return name
+    if re.search(rf"[\w,]\s+{re.escape(first)}\b", article_text):
+        return name  # capitalised after another word: a name
+    return name[0].lower() + name[1:]
 
 
 def _add(article: Article, sentence: Sentence, facts: dict[str, MenuItem], dish: _Dish, meal: str | None) -> None:

@@ -38,13 +38,13 @@ for _type, _words in {
     "palace": "palace residence mansion villa guesthouse dacha",
     "building": (
         "house hall building tower centre center complex pavilion theatre theater stadium arena "
-        "museum gallery library embassy consulate hospital school kindergarten market mall "
+        "museum gallery library embassy consulate hospital school kindergarten market mall room "
         "headquarters auditorium observatory cathedral church temple mosque pagoda monastery"
     ),
     "memorial": "memorial monument mausoleum cemetery tomb shrine statue",
     "square": "square plaza park garden gardens boulevard avenue bridge",
     "restaurant": "restaurant cafe café canteen eatery",
-    "facility": "factory plant works cosmodrome spaceport base farm mine checkpoint",
+    "facility": "factory plant works cosmodrome spaceport base farm mine checkpoint site",
     "city": "city town village",
 }.items():
     for _word in _words.split():
@@ -61,7 +61,18 @@ PLACE_MODIFIERS = frozenset("""
     railway train rail main central bus metro subway border naval air military international
     war sports conference press guest state presidential summit ferry cruise container new old
     city university memorial friendship exhibition convention congress cultural science
-    space launch submarine ship vehicle car tractor power
+    space launch submarine ship vehicle car tractor power missile engine test testing nuclear
+    launching satellite rocket enrichment reactor heritage
+""".split())
+
+# Heads that need a modifier before them in lower case: "X missile test site", never "X site".
+NEEDS_MODIFIER = frozenset({"site"})
+
+# Shape and colour words that make "X Office" / "X Room" a room, not an institution
+# ("Oval Office", "Blue Room"; the "Foreign Office" is a ministry).
+ROOM_ADJECTIVES = frozenset("""
+    oval round octagonal square blue green red yellow white golden gold silver amber marble mirror
+    crystal east west
 """.split())
 
 # Lower-case words that make a following head something other than a place
@@ -76,6 +87,8 @@ DESCRIPTORS: dict[str, str] = {
     "station": "station", "border station": "station", "railway station": "station",
     "border town": "city", "border city": "city", "border crossing": "border crossing",
     "border post": "border crossing", "district": "district", "county": "district",
+    "streets": "city", "outskirts": "city", "suburbs": "city", "destination": "city",
+    "tourist destination": "city", "holiday destination": "city",
 }
 
 # Region and geography heads: never a venue on their own.

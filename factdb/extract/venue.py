@@ -5,10 +5,13 @@ A place is recognised by its shape and by what the sentence says about it
 
 * **typed names** — a capitalised run with a place-type head word, written
   capitalised ("Lantau Island", "Azure Bay Hotel", "House of Culture") or in
-  lower case after the name ("Dong Dang railway station", "the Heroes memorial");
+  lower case after the name ("Dong Dang railway station", "the Heroes memorial",
+  "X missile engine test site"); "by the" may join a head to a name ("Gardens by
+  the Sea"); a shape or colour word makes "X Office" / "X Room" a room;
   "the X campus of Y University" is Y University;
 * **descriptor names** — "the port city of X", "the border station of X",
-  "the Chinese cities of X and Y";
+  "the Chinese cities of X and Y", "the streets of X", "the tourist destination X";
+* **ships** — "the corvette, X," / "the frigate X" (type "ship");
 * **bare names after a locative cue** — "arrived in X", "will meet ... in X",
   "a conference in X", "stopped at X", "visited X", "left X", "a trip to X";
   countries, regions, organisations, people, calendar words and languages
@@ -43,11 +46,15 @@ from .places import (
     NOT_PLACE_MODIFIERS,
     PLACE_HEADS,
     PLACE_MODIFIERS,
+    NEEDS_MODIFIER,
+    ROOM_ADJECTIVES,
     STOP_CAPS,
     bare_name_ok,
     clean,
     fold,
     is_calendar,
+    is_country,
+    is_org,
     is_personish,
     named_ok,
     strip_possessive,
@@ -208,7 +215,7 @@ _DESCRIPTION_TYPES = {
 }
 
 # Up to three lower-case words after a name: "[main train] station", "memorial".
-_LOWER_WORDS = re.compile(r"^(?:\s+[a-z]+\b){1,3}")
+_LOWER_WORDS = re.compile(r"^(?:\s+[a-z]+\b){1,4}")
 _OF_TAIL = re.compile(r"^\s+of\s+(?:the\s+)?")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _DESCRIPTOR_BEFORE = re.compile(
@@ -220,6 +227,17 @@ _DESCRIPTOR_AFTER = re.compile(
     r"^\s+(?:[a-z\-]+\s+){0,2}(?:"
     + "|".join(sorted((re.escape(d) for d in DESCRIPTORS), key=len, reverse=True))
     + r")\s+of\s+(?:the\s+)?[A-Z]"
+)
+_DESTINATION = re.compile(r"\b(?:tourist|holiday|travel|resort|beach|seaside|popular)\s+destination\s+(?=[A-Z])")
+_SHIP_NOUNS = (
+    r"corvette|frigate|destroyer|cruiser|aircraft\s+carrier|warship|battleship|yacht|icebreaker|"
+    r"flagship|gunboat|patrol\s+boat|cruise\s+ship|ocean\s+liner|training\s+ship|research\s+vessel|"
+    r"hospital\s+ship|amphibious\s+assault\s+ship"
+)
+_SHIP_WORD = re.compile(rf"\b(?=[cfdwbyigprhoat])(?:{_SHIP_NOUNS})\b")
+# "the corvette, Sovershenny," / "the Russian frigate Admiral X" / "aboard the aircraft carrier USS X"
+_SHIP = re.compile(
+    rf"\b(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SHIP_NOUNS})(?P<comma>\s*,)?\s+(?=[A-Z])"
 )
 _NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?(?=[A-Z])")
 # Generic words dropped when deciding whether two mentions are one place.
@@ -258,7 +276,7 @@ def _mask(text: str) -> str:
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|an)\s+)?$")
 _TAIL_WORDS = frozenset(PLACE_HEADS) | PLACE_MODIFIERS | NOT_PLACE_MODIFIERS
-_HEAD_WORDS = frozenset(PLACE_HEADS) | frozenset(HEAD_FIRST)
+_HEAD_WORDS = frozenset(PLACE_HEADS) | frozenset(HEAD_FIRST) | {"office"}
 _CUE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "for", "into", "on"})
 _ACRONYM_END = re.compile(r"(?:\b[A-Z]\.)+$")
 _NON_SPACE = re.compile(r"\S+")
@@ -272,11 +290,25 @@ _NOT_HERE_BEFORE = re.compile(r"\b(?:professor|official|officials|analyst|expert
                               r"correspondent|based)\s*$")
 
 
+# "Gardens by the Sea", "Hotel on the Lake": a place head joined to a name by "by/on the".
+_JOINED_TAIL = re.compile(r"[ \t]+(?:by|on|upon)[ \t]+the[ \t]+(?=[A-Z])")
+_JOINERS = frozenset({"of", "by", "on", "upon"})
+
+
 def _runs(text: str):
     """Capitalised runs: (start, end) with trailing sentence punctuation trimmed."""
+    skip_to = 0
     for match in NAME_RUN.finditer(text):
         start, end = match.start(), match.end()
+        if start < skip_to:
+            continue
         raw = match.group(0)
+        joined = _JOINED_TAIL.match(text, end) if text[end + 1 : end + 2] in ("b", "o", "u") else None
+        if joined and raw.split()[-1].lower() in PLACE_HEADS:
+            tail = NAME_RUN.match(text, joined.end())
+            if tail and not is_personish(tail.group(0).split()):  # "the Hall by the Mayor"
+                end = skip_to = tail.end()
+                raw = text[start:end]
         while raw and raw[-1] in ".,;:" and not _ACRONYM_END.search(raw):
             raw, end = raw[:-1], end - 1
         if raw:
@@ -315,7 +347,8 @@ def _lower_head(text: str, end: int) -> tuple[int, str] | None | bool:
     best = None
     for i, word in enumerate(found):
         head = word.group(0)
-        if head in PLACE_HEADS and all(m.group(0) in PLACE_MODIFIERS for m in found[:i]):
+        if head in PLACE_HEADS and all(m.group(0) in PLACE_MODIFIERS for m in found[:i]) and \
+                (i > 0 or head not in NEEDS_MODIFIER):
             best = (end + word.end(), PLACE_HEADS[head])
         if head not in PLACE_MODIFIERS:
             break
@@ -430,9 +463,11 @@ class _SentenceReader:
         if lower_head is False:
             return None  # "Channel 9 television station": an outlet
         low = [w.lower() for w in bare]
-        of_at = low.index("of") if "of" in low else len(low)
+        of_at = next((k for k, w in enumerate(low) if w in _JOINERS), len(low))
         head_type = None
-        if len(low) >= 2 and low[-1] in PLACE_HEADS:
+        if len(low) == 2 and low[1] in ("office", "room") and low[0] in ROOM_ADJECTIVES:
+            head_type = "building"  # "Oval Office": a room, though "office" usually names an institution
+        elif len(low) >= 2 and low[-1] in PLACE_HEADS:
             head_type = PLACE_HEADS[low[-1]]
         elif 1 <= of_at < len(low) and low[of_at - 1] in PLACE_HEADS and of_at + 1 < len(low):
             head_type = PLACE_HEADS[low[of_at - 1]]
@@ -450,6 +485,8 @@ class _SentenceReader:
                 return None  # "the Far Eastern city": a description, not a name
             return self._typed_mention(start, stop, kind if not head_type or kind != "university" else head_type)
         if head_type and not possessive:
+            if low[-1] in NEEDS_MODIFIER and re.search(r"\b(?:a|an)\s+$", text[:start]):
+                return None  # "named a World Heritage Site": a designation, not a place
             return self._typed_mention(start, end, head_type)
         return None
 
@@ -467,6 +504,44 @@ class _SentenceReader:
                     return None  # the owner is read as its own mention
                 break
         return self._add(start, end, place_type, "venue.typed", 0.8, report)
+
+    def destinations(self) -> None:
+        """ "the tourist destination X": a descriptor written without "of"."""
+        text = self.text
+        if "destination" not in text:
+            return
+        for cue in _DESTINATION.finditer(text):
+            run = next(iter(_runs(text[cue.end():])), None)
+            if run is None or run[0] != 0:
+                continue
+            start = cue.end()
+            piece = _split_run(text, start, start + run[1])[0]
+            name = clean(text[piece[0]:piece[1]])
+            if bare_name_ok(strip_possessive(name)) and not self._is_person(name):
+                self._add(piece[0], piece[1], "city", "venue.descriptor", 0.7)
+
+    def ships(self) -> None:
+        """ "the corvette, X," / "the frigate X": a named ship where something happens."""
+        text = self.text
+        if not _SHIP_WORD.search(text):
+            return
+        for cue in _SHIP.finditer(text):
+            run = next(iter(_runs(text[cue.end():])), None)
+            if run is None or run[0] != 0:
+                continue
+            start, end = cue.end(), cue.end() + run[1]
+            name = clean(text[start:end])
+            tokens = name.split()
+            after = text[end:]
+            if cue.group("comma") and not re.match(r"\s*(?:[,.;)]|$)", after):
+                continue  # "the destroyer, Russia said ...": not an apposition
+            if len(tokens) > 5 or is_country(name) or is_org(tokens) or is_calendar(tokens) \
+                    or _REPORTING_AFTER.match(after) or (self._is_person(name) and not cue.group("comma")):
+                continue
+            follower = _FOLLOWER.match(after)
+            if follower and follower.group(1) not in _FOLLOW_OK:
+                continue
+            self._add(start, end, "ship", "venue.ship", 0.7)
 
     def descriptors(self) -> None:
         """ "the port city of X", "the Chinese cities of X and Y"."""
@@ -603,6 +678,8 @@ def _read_sentence(article: Article, sentence: Sentence, persons: set[str],
     reader = _SentenceReader(article, sentence, persons)
     reader.typed()
     reader.descriptors()
+    reader.destinations()
+    reader.ships()
     reader.cued()
     reader.statements(history)
     reader.activities()
