@@ -102,3 +102,72 @@ def test_tense_at():
     text = "The summit will take place on April 25, the Kremlin said on Tuesday."
     assert tense_at(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "past"
     assert tense_at(text, text.index("April"), text.index("April") + 8) == "future"
+
+
+# --- tense borrowed from elsewhere in the sentence ---------------------------
+
+
+def test_opening_phrase_without_verb_takes_the_main_clause_tense():
+    text = "At the state dinner in the palace on Monday night, guests were served lobster."
+    assert one(text).date == "2018-06-11"
+
+
+def test_participle_clause_borrows_the_main_clause_tense():
+    found = find_dates("The convoy reached Harbin on Tuesday, after leaving Dalian on Saturday morning.", WED)
+    assert [m.date for m in found] == ["2018-06-12", "2018-06-09"]
+
+
+def test_schedule_verb_in_present_points_ahead():
+    found = find_dates("He flies to Lima on Friday before returning to Quito on Monday.", WED)
+    assert [m.date for m in found] == ["2018-06-15", "2018-06-18"]
+    assert one("Ramaphosa heads for a state visit beginning Saturday.").date == "2018-06-16"
+
+
+def test_a_commitment_made_in_the_past_points_ahead():
+    # Published in March: "agreed to ... by 20 July" is this July, not last year's.
+    assert one("The ministers agreed to sign the accord by 20 July.", date(2021, 3, 5)).date == "2021-07-20"
+
+
+# --- more shapes of dates ----------------------------------------------------
+
+
+def test_year_spans():
+    span = one("Veterans of the 1991-95 war marched.")
+    assert (span.date, span.date_end, span.precision, span.kind) == ("1991", "1995", "year", "range")
+    assert one("Talks stalled in the 2009–2012 period.").date_end == "2012"
+    assert [m.date for m in find_dates("The accord was signed on 2016-05-04.", WED)] == ["2016-05-04"]
+    assert find_dates("Prices rose 2015-16% in a week.", WED) == []
+
+
+def test_second_month_of_a_pair():
+    found = find_dates("The leaders met in March and April.", WED)
+    assert [(m.text, m.date) for m in found] == [("March", "2018-03"), ("April", "2018-04")]
+    assert find_dates("Merkel and May held talks.", WED) == []
+
+
+def test_weekday_range_with_dash():
+    found = one("Talks will run Tuesday-Thursday.")
+    assert (found.date, found.date_end) == ("2018-06-19", "2018-06-21")
+
+
+def test_over_the_weekend_follows_tense():
+    past = one("The ministers met over the weekend.")
+    assert (past.date, past.date_end, past.text) == ("2018-06-09", "2018-06-10", "the weekend")
+    assert one("They will talk again at the weekend.").date == "2018-06-16"
+
+
+def test_seasons_resolve_to_a_year():
+    assert (one("The two sides met last summer.").date, one("The two sides met last summer.").precision) == ("2017", "year")
+    assert one("They will meet again in the autumn.").date == "2018"
+    assert one("A deal was struck in the spring of 2015.").date == "2015"
+    assert one("Talks resumed in early spring.").date == "2018"
+    assert find_dates("Tokyo postponed the 2020 Summer Games.", WED)[0].text == "2020"  # not a season
+    assert find_dates("Prices fall every year.", WED) == []
+
+
+def test_anaphors_wait_for_the_story_date():
+    mention = one("Two days later, the envoys left Tunis.")
+    assert (mention.kind, mention.date, mention.shift) == ("anaphor", None, ("day", 2))
+    assert one("The previous day, he met aides.").shift == ("day", -1)
+    assert one("He returned later that month.").shift == ("month", 0)
+    assert find_dates("Exports rose 4 per cent on the previous year.", WED) == []

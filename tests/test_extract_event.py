@@ -107,3 +107,39 @@ def test_seed_with_altered_publication_date():
     assert found["Thursday"] == "2020-05-07"  # "will meet with ... on Thursday"
     assert found["February"] == "2020-02"
     assert found["2002"] == "2002"
+
+
+def test_anaphoric_dates_take_the_previous_date_of_the_story():
+    found = by_text(events(
+        "Lula arrived in Luanda on Monday. The previous day, his trade minister met bankers in Lisbon. "
+        "Two days later, the presidents will sign a shipping accord."
+    ))
+    assert found["The previous day"].date == "2018-06-10"
+    # the story's latest date is the anchor: the narrative moves on from it
+    assert found["Two days later"].date == "2018-06-12"
+    assert found["Two days later"].evidence[0].confidence < found["Monday"].evidence[0].confidence
+
+
+def test_anaphor_without_a_fine_enough_anchor_stays_undated():
+    found = by_text(events("The treaty was signed in 1997. He flew home the next day."))
+    assert found["the next day"].date is None and found["the next day"].date_text == "the next day"
+
+
+def test_named_happening_with_a_year_span_or_year():
+    found = by_text(events(
+        "Her grandfather fought in the 1939-45 war. Brisbane will host the 2032 Olympics."
+    ))
+    assert (found["1939-45"].date, found["1939-45"].date_end, found["1939-45"].event_type) == ("1939", "1945", "conflict")
+    assert found["2032"].date == "2032" and found["2032"].event_type == "sports event"
+
+
+def test_a_speakers_today_with_nothing_happening_is_no_event():
+    found = events('"We have come a long way, and we are proud to be here today."')
+    assert found == []
+    found = events('"The agreement we signed today is historic," the president said.')
+    assert [e.date_text for e in found] == ["today"]
+
+
+def test_march_the_month_is_not_a_march():
+    (event,) = events("The minister returned to Lima in March 2015 to open a school.")
+    assert event.event_type != "gathering"

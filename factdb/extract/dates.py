@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["DateMention", "find_dates", "dates_in", "tense_at", "MONTHS", "WEEKDAYS"]
+__all__ = ["DateMention", "find_dates", "dates_in", "resolve_anaphor", "tense_at", "MONTHS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -78,16 +78,45 @@ _MONTH_ALONE = re.compile(
     rf"(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
     rf"|\b(?P<m_y>{_MONTH})\s+(?P<y2>{_YEAR})\b"
 )
+# The second month of a pair: "in April and May", "in March or April".
+_MONTH_PAIR = re.compile(rf"\b{_MONTH}\s+(?:and|or)\s+(?P<m>{_MONTH})\b(?!\s+(?:\d|be|have|not)\b)")
 _WEEKDAY_RX = re.compile(
     rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<wd>{_WEEKDAY}){_PART}"
-    rf"(?:\s+(?:and|to|through|until|till|-|–)\s+(?P<wd2>{_WEEKDAY}){_PART})?\b"
+    rf"(?:(?:\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*)(?P<wd2>{_WEEKDAY}){_PART})?\b"
 )
 _RELATIVE = re.compile(
-    r"\b(?P<text>(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)"
+    r"\b(?P<text>(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)"
     r"|(?:last|this|next|the\s+coming|the\s+past)\s+(?:week|weekend|month|year)"
     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:this|last|next|the)\s+(?:week|month|year)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
+)
+# "over the weekend", "this past weekend": which weekend depends on tense.
+_WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+(?P<the>the\s+weekend)|(?P<past>this\s+past\s+weekend))\b", re.IGNORECASE)
+# Dates anchored to the story's previous date, not to publication: "the previous
+# day", "two days later", "later that month", "the same year".
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+_ANAPHOR = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u1>day|week|month|year)s?\s+"
+    r"(?P<d1>earlier|later|before|after)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|at|when|with|as|and|he|she|they|it)\b))"
+    r"|the\s+(?P<d2>same|previous|next|following|preceding)\s+(?P<u2>day|week|month|year)"
+    r"|the\s+(?P<u3>day|week|month|year)\s+(?P<d3>before|after)(?=\s*(?:[,.;:)]|$))"
+    r"|(?P<d4>later|earlier)\s+that\s+(?:same\s+)?(?P<u4>day|week|month|year)"
+    r"|that\s+same\s+(?P<u5>day|week|month|year))\b",
+    re.IGNORECASE,
+)
+# Every anaphor holds a unit as a word of its own ("Tuesday" does not count);
+# testing for one first spares most sentences the long pattern above.
+_ANAPHOR_UNIT = re.compile(r"(?<![a-z])(?:day|week|month|year)s?\b")
+# "up 12 per cent on the previous year" compares figures; it dates nothing.
+_COMPARISON_LEAD = re.compile(r"\b(?:on|over|than|from|with|versus|vs\.?|against|to)\s+$", re.IGNORECASE)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Lower-case season words only: "the Summer Olympics" names a games, not a season.
+_SEASON = re.compile(
+    rf"\b(?:(?P<rel>last|this|next)\s+|(?P<prep>in|during|by|since|until|over|through)\s+(?P<q>(?:the\s+)?"
+    rf"(?:(?:early|late|mid-?)\s*)?))(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"
+    rf"|\b(?P<s2>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y2>{_YEAR})\b"
 )
 # A bare year is a date only after a preposition ("in 2002", "since 2011",
 # "back in 2011") or as a modifier of a happening ("a 1986 visit").
@@ -99,6 +128,11 @@ _YEAR_AFTER_PREP = re.compile(
     r"(?!\s+(?:people|men|women|children|personnel|staff)\b)"
 )
 _YEAR_MODIFIER = re.compile(rf"\b(?:a|an|the|his|her|its|their)\s+(?P<y>{_YEAR})\s+(?=\S)")
+# "the 1950-53 Korean War", "the 2018–2019 season": a span of years in one token.
+_YEAR_SPAN = re.compile(
+    rf"(?<![\d$£€¥#.,/-])(?P<y1>{_YEAR})\s?[-–]\s?(?P<y2>(?:1[89]|20)?\d\d)\b"
+    r"(?![-–/.,]?\d)(?!\s*(?:%|percent|per\s+cent))"
+)
 _YEAR_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|until)\s+(?P<y2>{_YEAR})\b")
 
 # --- tense cues -------------------------------------------------------------
@@ -106,7 +140,17 @@ _YEAR_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|unt
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|'ll|would|is\s+to|are\s+to|going\s+to|upcoming|planned\s+for|"
     r"(?:scheduled|due|set|expected|slated|poised|planning|plans?|intends?|aims?)\s+(?:to|for)|"
-    r"to\s+be\s+held|scheduled|expected)\b",
+    r"to\s+be\s+held|scheduled|expected|"
+    # A commitment made in the past points ahead: "agreed to launch talks by 30 June".
+    r"(?:agreed|pledged|promised|vowed|decided|committed|undertook|resolved)\s+to)\b",
+    re.IGNORECASE,
+)
+# News prose states a scheduled happening in the present simple: "She flies to
+# Bali on Saturday", "a state visit beginning Thursday". Only movement and
+# schedule verbs count; "says" and "wants" describe the present, not a plan.
+_SCHEDULED_PRESENT = re.compile(
+    r"\b(?=[bdefghlmorstv])(?:flies|travels|heads|leaves|departs|returns|visits|meets|hosts|holds|"
+    r"begins|beginning|starts|starting|opens|ends|wraps|goes|arrives)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = frozenset(
@@ -130,6 +174,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # A date that opens its clause: "On Friday, ...", "..., late on Friday ...".
 _OPENING_LEAD = re.compile(r"(?:.*[,;:]\s*)?(?:on|late on|early on|by|since|in)")
+_OPENING_PHRASE = re.compile(r"(?:at|in|during|after|before|following|ahead\s+of|on|late|early)\b")
+# A clause opened by a participle or infinitive: "(after) leaving ...", "(before) returning ...".
+_NON_FINITE = re.compile(r"\s*(?:\w+ing|to\s+\w+)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been|\w+ed)\b", re.IGNORECASE)
 
 
@@ -153,7 +200,11 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     clause first ("..., the ministry confirmed on Tuesday" -> past). Only a date
     that opens its sentence or clause ("On Friday, the envoy crossed ...") looks
     ahead, because a date in the middle of a noun phrase ("the meeting ... on
-    Thursday, were held") would otherwise borrow an unrelated verb.
+    Thursday, were held") would otherwise borrow an unrelated verb; so does a
+    date in a verbless opening phrase ("At the banquet on Tuesday night, guests
+    were offered ..."). A participle clause ("after leaving X on Sunday")
+    borrows the tense of the clause before it, and a schedule verb in the
+    present ("She flies to Bali on Saturday") points ahead.
     """
     before = text[:start]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
@@ -168,11 +219,26 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         return found
     lead = before.strip().lower()
     opens_clause = not lead or lead.endswith((",", ";", ":")) or lead in {"on", "late on", "early on", "by", "since"}
-    if opens_clause or _OPENING_LEAD.fullmatch(lead):
+    # "At the banquet at the palace on Tuesday night, guests were offered ...":
+    # a date in an opening phrase with no verb of its own takes the main clause's.
+    # (len(window) == len(before): the cue search above covered the whole prefix.)
+    opening_phrase = len(window) == len(before) and _OPENING_PHRASE.match(lead) is not None
+    if opens_clause or opening_phrase or _OPENING_LEAD.fullmatch(lead):
         after = text[end:]
         stop = _CLAUSE_BREAK.search(after)
         after = after[: stop.start()] if stop else after
-        return _nearest_cue(after, from_end=False)
+        found = _nearest_cue(after, from_end=False)
+        if found:
+            return found
+    # "..., after leaving Pyongyang on Sunday": a participle clause has no tense
+    # of its own and borrows the main clause's, stated before it.
+    if cut and _NON_FINITE.match(before[cut:]):
+        found = _nearest_cue(before[:cut], from_end=True)
+        if found:
+            return found
+        window = before
+    if _SCHEDULED_PRESENT.search(window):
+        return "future"
     return None
 
 
@@ -207,10 +273,13 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # absolute | range | weekday | relative | month | year
+    kind: str  # absolute | range | weekday | relative | month | season | year | anaphor
     date: str | None = None
     precision: str | None = None
     date_end: str | None = None
+    # For kind "anaphor": (unit, signed count) from the story's previous date,
+    # which only the caller reading the whole article knows.
+    shift: tuple[str, int] | None = None
 
     @property
     def resolved(self) -> bool:
@@ -261,7 +330,8 @@ def _weekday_date(weekday: int, published: date, direction: str, strict: bool = 
 _DIGIT = re.compile(r"\d")
 # Cheap test that a sentence could hold a date at all; most sentences cannot.
 _MAYBE_DATE = re.compile(
-    r"day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|week|month|year|yesterday|today|tomorrow|tonight",
+    r"days?\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|week|month|year|yesterday|today|tomorrow|tonight"
+    r"|spring|summer|autumn|fall|winter",
     re.IGNORECASE,
 )
 # Per-pass gates: each pattern below needs one of these, so a sentence without
@@ -269,6 +339,7 @@ _MAYBE_DATE = re.compile(
 _MONTH_WORD = re.compile(_MONTH)
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 _RELATIVE_WORDS = ("week", "month", "year", "yesterday", "today", "tomorrow", "tonight")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -290,6 +361,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     folded = text.casefold()  # _RELATIVE is case-insensitive
     if any(word in folded for word in _RELATIVE_WORDS):
         found += _relatives(text, published)
+    if ("day" in folded or "week" in folded or "month" in folded or "year" in folded) and _ANAPHOR_UNIT.search(folded):
+        found += _anaphors(text)
+    if any(word in text for word in _SEASON_WORDS):
+        found += _seasons(text, published)
     if has_month:
         found += _months(text, published)
     if has_digit and _YEAR_DIGITS.search(text):
@@ -394,6 +469,105 @@ def _relatives(text: str, published: date | None) -> list[DateMention]:
         if resolved is None:
             continue  # e.g. "the past year": a span, not a date
         out.append(_mention(text, m.start(), m.end(), "relative", **resolved))
+    if "weekend" in text:
+        out += _weekends(text, published)
+    return out
+
+
+def _weekends(text: str, published: date | None) -> list[DateMention]:
+    out = []
+    for m in _WEEKEND.finditer(text):
+        start = m.start("the") if m.group("the") else m.start("past")
+        if published is None:
+            out.append(_mention(text, start, m.end(), "relative"))
+            continue
+        tense = "past" if m.group("past") else tense_at(text, m.start(), m.end())
+        if tense is None:
+            continue  # a weekend with no tense is a guess either way
+        saturday = _weekday_date(5, published, "past" if tense == "past" else "future")
+        if tense == "past" and saturday == published:
+            saturday -= timedelta(days=7)  # a Saturday paper's "over the weekend" is the one before
+        out.append(_mention(text, start, m.end(), "relative", date=saturday.isoformat(), precision="day",
+                            date_end=(saturday + timedelta(days=1)).isoformat()))
+    return out
+
+
+def _anaphors(text: str) -> list[DateMention]:
+    out = []
+    for m in _ANAPHOR.finditer(text):
+        unit = next(m.group(g) for g in ("u1", "u2", "u3", "u4", "u5") if m.group(g)).lower()
+        way = (next((m.group(g) for g in ("d1", "d2", "d3", "d4") if m.group(g)), None) or "same").lower()
+        if unit in ("month", "year") and _COMPARISON_LEAD.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        count = m.group("n")
+        size = (_COUNT_WORDS.get(count.lower()) or int(count)) if count else 1
+        if count and unit == "week":
+            unit, size = "day", size * 7  # "a week later" is a day; "the following week" a span
+        sign = {"earlier": -1, "before": -1, "previous": -1, "preceding": -1,
+                "later": 1, "after": 1, "next": 1, "following": 1}.get(way, 0)
+        if m.group("d4"):
+            sign = 0  # "later that day" is that same day
+        out.append(_mention(text, m.start(), m.end(), "anaphor", shift=(unit, sign * size)))
+    return out
+
+
+def resolve_anaphor(mention: DateMention, anchor: DateMention) -> DateMention | None:
+    """``mention`` (kind "anaphor") dated from ``anchor``, the story's previous
+    resolved date; ``None`` when the anchor is too coarse ("the next day" after "in 2011")."""
+    unit, count = mention.shift or ("day", 0)
+    need = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}[unit]
+    if anchor.date is None or anchor.precision not in need:
+        return None
+    point = anchor.date_end if count > 0 and anchor.date_end else anchor.date
+    if unit == "year":
+        return _dated(mention, str(int(point[:4]) + count), "year")
+    if unit == "month":
+        month = date(int(point[:4]), int(point[5:7]), 1) + relativedelta(months=count)
+        return _dated(mention, month.strftime("%Y-%m"), "month")
+    day = date.fromisoformat(point)
+    if unit == "day":
+        return _dated(mention, (day + timedelta(days=count)).isoformat(), "day")
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=count)
+    return _dated(mention, monday.isoformat(), "day", (monday + timedelta(days=6)).isoformat())
+
+
+def _dated(mention: DateMention, iso: str, precision: str, end: str | None = None) -> DateMention:
+    return DateMention(mention.start, mention.end, mention.text, mention.kind, iso, precision, end, mention.shift)
+
+
+def _seasons(text: str, published: date | None) -> list[DateMention]:
+    """Seasons have no precision of their own: they resolve to their year."""
+    out = []
+    for m in _SEASON.finditer(text):
+        season = m.group("s") or m.group("s2")
+        year = m.group("y") or m.group("y2")
+        start = m.start("rel") if m.group("rel") else m.start("q") if m.group("s") else m.start()
+        if m.group("prep") and season == "fall" and not year and not re.search(r"the\s+\S*\s*$", text[: m.start("s")]):
+            continue  # "in fall" is rare; "prices ... by fall" is a verb more often than not
+        if year:
+            out.append(_mention(text, start, m.end(), "season", date=year, precision="year"))
+            continue
+        if published is None or season == "winter":
+            if published is None:
+                out.append(_mention(text, start, m.end(), "season"))
+            continue  # winter straddles two years: which one is a guess
+        first, last = _SEASON_START[season], _SEASON_START[season] + 2
+        rel = (m.group("rel") or "").lower()
+        tense = {"last": "past", "next": "future"}.get(rel) or tense_at(text, m.start(), m.end())
+        here = published.year
+        if rel == "this":
+            resolved = here
+        elif rel == "last":
+            resolved = here if last < published.month else here - 1
+        elif rel == "next":
+            resolved = here if first > published.month else here + 1
+        elif tense == "past":
+            resolved = here if first <= published.month else here - 1
+        elif tense == "future":
+            resolved = here if last >= published.month else here + 1
+        else:
+            continue
+        out.append(_mention(text, start, m.end(), "season", date=str(resolved), precision="year"))
     return out
 
 
@@ -439,6 +613,13 @@ def _resolve_relative(phrase: str, pub: date) -> dict | None:
 
 def _months(text: str, published: date | None) -> list[DateMention]:
     out = []
+    for m in _MONTH_PAIR.finditer(text):
+        if published is None:
+            out.append(_mention(text, m.start("m"), m.end(), "month"))
+            continue
+        month = _month_number(m.group("m"))
+        year = _pick_year(month, None, published, tense_at(text, m.start(), m.end()))
+        out.append(_mention(text, m.start("m"), m.end(), "month", date=f"{year:04d}-{month:02d}", precision="month"))
     for m in _MONTH_ALONE.finditer(text):
         name = m.group("m") or m.group("m_y")
         # "May" after "in" is still risky in "in May be" — require a capital and no verb after
@@ -473,6 +654,12 @@ def _years(text: str) -> list[DateMention]:
             _mention(text, m.start("y1"), m.end("y2"), "range", date=m.group("y1"), precision="year",
                      date_end=m.group("y2"))
         )
+    for m in _YEAR_SPAN.finditer(text) if "-" in text or "–" in text else ():
+        first, last = m.group("y1"), m.group("y2")
+        if len(last) == 2:
+            last = first[:2] + last
+        if 0 < int(last) - int(first) <= 30:  # "2019-04" is a month, not a span
+            out.append(_mention(text, m.start(), m.end(), "range", date=first, precision="year", date_end=last))
     for rx in (_YEAR_AFTER_PREP, _YEAR_MODIFIER):
         for m in rx.finditer(text):
             if re.match(r"[,.]?\d", text[m.end("y"):]) or text[m.start("y") - 1 : m.start("y")] in "$£€¥#":
