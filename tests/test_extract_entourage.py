@@ -147,3 +147,143 @@ def test_seed_001_list_sightings_and_absence():
 def test_seeds_without_an_entourage_give_nothing():
     for name in ("003_29e740cd3ffc2008.txt", "004_cd0f1b5891ae23b8.txt"):
         assert entourage.extract(read_path(SEEDS / name)) == []
+
+
+# --- formats beyond the seeds: bulleted lists, spouses, live-blog lines, absences ---------
+
+BULLETS = """Mendez heads to Jakarta
+
+Chilean President Ana Mendez left Santiago on Sunday for a three-day state visit to Indonesia, her office said.
+
+Who is travelling with her:
+- Carlos Ibarra, Foreign Minister
+- Defence Minister Lucia Ferro
+• Tomas Reyes — the party's international affairs chief
+* Marta Gil, vice-chairman of the party's central committee
+
+The delegation also includes:
+
+- Pablo Soto, Deputy Chief Cabinet Secretary
+- Ines Vidal (head of the national security secretariat)
+
+- The visit ends on Wednesday.
+- Analyst Rui Costa
+
+Indonesian President Budi Santoso will greet her at the palace. Santoso's spokesman Adi Nugroho said
+talks would focus on copper.
+"""
+
+SPOUSES_AND_ABSENCES = """Kowalski lands in Ottawa
+
+Polish President Jan Kowalski arrived in Ottawa on Monday, accompanied by his wife Ewa Kowalska, for
+talks with Canadian Prime Minister Mark Dubois.
+
+Dubois and his wife, Claire Dubois, greeted Kowalski and first lady Ewa Kowalska at the airport.
+
+Notably missing from the delegation was Piotr Zielinski, the deputy foreign minister.
+
+Adam Nowak, who accompanied him on earlier trips, was not among those listed by the presidential
+office. Tomasz Lis, the president's chief of staff, did not make the trip. Deputy Prime Minister
+Olga Wrona was left off the list. Marek Kral, the party chief of Gdansk, stayed in the capital.
+
+Janusz Bielak (Foreign Minister), Irena Stasiak (Finance Minister) and Leon Mazur (Mining Minister)
+are in the delegation.
+
+Also on board the presidential plane were Deputy Chief Cabinet Secretary Roman Duda and Agata Pawlak,
+the head of Poland's national security secretariat.
+
+Analyst Karen Wu of the Ottawa Institute said the visit mattered. Dubois's foreign minister, Anne
+Leclerc, will hold talks with Bielak on Tuesday.
+"""
+
+LIVE_BLOG = """Live: Alvarez in Tokyo
+
+Peruvian President Rosa Alvarez arrived in Tokyo on Tuesday for a summit with Japanese Prime Minister
+Kenji Sato.
+
+Joining Alvarez on the trip: Foreign Minister Diego Paredes, Trade Minister Lucas Vega and Energy
+Minister Sara Quispe.
+
+Alvarez's entourage includes central bank governor Hugo Rios. Travelling with Alvarez are her
+spokesman Mateo Cruz and senior adviser Lina Flores. Alvarez brought along Economy Minister Raul Campos.
+
+Her husband, Jorge Alvarez, did not travel and stayed behind in Lima.
+
+Sato was joined at the talks by Chief Cabinet Secretary Taro Ito. Sato's wife, Yumi Sato, hosted a
+tea ceremony for business leaders in Osaka.
+"""
+
+
+@pytest.fixture(scope="module")
+def bullets():
+    return _by_person(entourage.extract(read_text("bullets.txt", BULLETS)))
+
+
+@pytest.fixture(scope="module")
+def spouses():
+    return _by_person(entourage.extract(read_text("spouses.txt", SPOUSES_AND_ABSENCES)))
+
+
+@pytest.fixture(scope="module")
+def live():
+    return _by_person(entourage.extract(read_text("live.txt", LIVE_BLOG)))
+
+
+def test_bulleted_lines_under_a_lead_in_are_members_with_their_roles(bullets):
+    assert bullets["Carlos Ibarra"].role == "Foreign Minister"
+    assert bullets["Lucia Ferro"].role == "Defence Minister"
+    assert bullets["Tomas Reyes"].role == "party's international affairs chief"
+    assert bullets["Marta Gil"].role == "vice-chairman of the party's central committee"
+    assert bullets["Pablo Soto"].role == "Deputy Chief Cabinet Secretary"
+    assert bullets["Ines Vidal"].role == "head of the national security secretariat"
+    assert all(f.present and f.leader == "Ana Mendez" for f in bullets.values())
+
+
+def test_bullet_evidence_is_the_line_and_the_list_stops_at_a_line_that_is_no_member(bullets):
+    ev = bullets["Marta Gil"].evidence[0]
+    assert ev.sentence.startswith("* Marta Gil") and "\n" not in ev.sentence
+    # "- The visit ends on Wednesday." closes the list: the analyst after it is not taken
+    assert set(bullets) == {"Carlos Ibarra", "Lucia Ferro", "Tomas Reyes", "Marta Gil", "Pablo Soto", "Ines Vidal"}
+
+
+def test_travelling_spouse_is_a_member_and_the_hosts_spouse_is_not(spouses):
+    wife = spouses["Ewa Kowalska"]
+    assert wife.present is True and wife.role == "wife" and wife.leader == "Jan Kowalski"
+    assert "Claire Dubois" not in spouses
+    assert "Mark Dubois" not in spouses and "Jan Kowalski" not in spouses
+
+
+def test_absence_phrasings_give_present_false(spouses):
+    for name in ("Piotr Zielinski", "Adam Nowak", "Tomasz Lis", "Olga Wrona", "Marek Kral"):
+        assert spouses[name].present is False, name
+        assert spouses[name].leader == "Jan Kowalski"
+    assert spouses["Marek Kral"].role == "party chief of Gdansk"
+
+
+def test_parenthetical_roles_and_on_board_lists(spouses):
+    assert spouses["Janusz Bielak"].role == "Foreign Minister"
+    assert spouses["Leon Mazur"].role == "Mining Minister"
+    assert spouses["Irena Stasiak"].present is True
+    assert spouses["Roman Duda"].role == "Deputy Chief Cabinet Secretary"
+    assert spouses["Agata Pawlak"].role == "head of Poland's national security secretariat"
+
+
+def test_host_side_and_people_merely_mentioned_are_not_members(spouses, live):
+    assert "Karen Wu" not in spouses and "Anne Leclerc" not in spouses
+    for name in ("Kenji Sato", "Taro Ito", "Yumi Sato", "Rosa Alvarez"):
+        assert name not in live
+
+
+def test_live_blog_delegation_lines(live):
+    for name in ("Diego Paredes", "Lucas Vega", "Sara Quispe", "Hugo Rios", "Mateo Cruz", "Lina Flores",
+                 "Raul Campos"):
+        assert live[name].present is True, name
+        assert live[name].leader == "Rosa Alvarez"
+    assert live["Sara Quispe"].role == "Energy Minister"
+    assert live["Raul Campos"].role == "Economy Minister"
+
+
+def test_spouse_staying_behind_is_present_false(live):
+    husband = live["Jorge Alvarez"]
+    assert husband.present is False
+    assert husband.role == "husband"

@@ -89,15 +89,20 @@ def test_appositive_subject_before_the_quote(quotes):
     assert q.speaker == "Lee Sang-min"
 
 
-def test_quote_spanning_paragraphs_is_one_fact_with_one_contiguous_span(quotes):
+def test_quote_spanning_paragraphs_gives_one_fact_per_paragraph_piece(quotes):
     article, _ = quotes
-    q = _find(quotes, "waited a long time")
-    assert "real work of rebuilding trust" in q.text
-    assert q.speaker == "Park Soo-hyun"  # "the spokesman" -> the one named spokesman
-    ev = q.evidence[0]
-    assert article.text[ev.char_start : ev.char_end] == ev.sentence
-    assert "\n\n" in ev.sentence  # the span covers both paragraphs
-    assert ev.sentence.rstrip().endswith("said the spokesman.")
+    opening = _find(quotes, "waited a long time")
+    closing = _find(quotes, "real work of rebuilding trust")
+    assert "real work" not in opening.text and "waited" not in closing.text
+    # the unclosed opening piece takes the speaker named after the closing piece
+    assert opening.speaker == closing.speaker == "Park Soo-hyun"  # "the spokesman" -> the one named spokesman
+    first, last = opening.evidence[0], closing.evidence[0]
+    for ev in (first, last):
+        assert article.text[ev.char_start : ev.char_end] == ev.sentence
+        assert "\n\n" not in ev.sentence  # each piece's evidence stays in its paragraph
+    assert first.sentence.startswith('"We have waited')
+    assert last.sentence.rstrip().endswith("said the spokesman.")
+    assert first.char_end <= last.char_start
 
 
 def test_titles_in_quotation_marks_are_not_quotes(quotes):

@@ -15,6 +15,19 @@ sentence is not):
   "X was not included among the names listed", "X did not accompany him"
   (present=False).
 
+* lines under a lead-in ("The delegation includes:" then "- X, Foreign Minister",
+  "• Defence Minister Y", "Z — the party's international affairs chief");
+* live-blog lines: "X (Foreign Minister) and Y (Finance Minister) are in the
+  delegation", "Joining Mendez on the trip: ...", "Also on board the plane were
+  ...", "Mendez brought along ...", "Across the table from him sat ...";
+* spouses: "accompanied by his wife X", "Mendez and her husband, X, landed",
+  "first lady X" - only for a leader reported travelling, never the host's;
+  "X, his wife, did not travel" / "stayed behind" is present=False.
+
+The visiting leader is told from the host by verbs: "arrived", "was greeted",
+"greeted <leader>" mark a traveller; "<leader> greeted/hosted" a host. The
+host's own officials and spouse are never members.
+
 The role is the words written before the name (or in an apposition after it),
 e.g. "sister, propaganda director". The leader is the possessor ("Duarte's" ->
 the full name the article first gave), the companion verb's subject, or for
@@ -32,6 +45,7 @@ from ..models import EntourageMember
 from ..read import Article, Sentence
 from .common import evidence
 from .people import (
+    PAST_TITLE,
     ROLE_HEADS,
     STOP_CAPS,
     fold,
@@ -47,9 +61,10 @@ _CUE = re.compile(
     r"\b(?:accompan\w+|entourage|delegation|retinue|aides?|spotted|seen|sighting|sighted|arriv\w+|"
     r"briefed|travel\w*|joined|flanked|escorted|ahead|absent|missing|not included|left out|"
     r"photographed|pictured|landed|flew|flown|prepar\w+|advance team|contingent|trip|led by|headed by|"
-    r"flank\w*|inclusion|on hand)\b",
-    re.I,
-)
+    r"flank\w*|inclusion|on hand|on board|(?:brought|brings|bringing|took|takes|taking) (?:along|with)|left off|"
+    r"(?:stay|remain)(?:ed|s|ing)? (?:behind|home|at home|in)|wife|husband|spouse|"
+    r"first lady|first gentleman|beside|alongside|opposite|across the table|joining|did not make)\b"
+)  # matched against lower-cased text: far faster than re.I over many alternatives
 
 # Cues after which a list of companions follows.
 _LIST_TRIGGER = re.compile(
@@ -60,9 +75,20 @@ _LIST_TRIGGER = re.compile(
     r"(?:\w+\s+){0,2}?(?:including|such as|like)|"
     r"(?:delegation|entourage|retinue|party|contingent|team)\s+(?:was|is|were|are|will be)\s+(?:led|headed)\s+by|"
     r"(?i:(?:among\s+(?:those|the\s+officials|the\s+people)\s+)?(?:accompanying|travell?ing\s+with|joining|"
-    r"with)\s+(?:him|her|them|the\s+\w+|[A-Z][\w\-]+)\s+(?:are|were|was|is|will\s+be))|"
+    r"with)\s+(?:him|her|them|the\s+\w+|(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
+    r"(?:\s+(?:on|for|in|at|to)\s+(?:the|this|his|her|its)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s*(?:are|were|was|is|will\s+be|:))|"
+    # "Also on board the presidential plane were ...", "Beside him sat ..."
+    r"(?i:(?:also\s+)?on\s+board(?:\s+(?:the|his|her)(?:\s+[\w\-]+){1,3}?)?\s+(?:were|was|are|is))|"
+    r"(?i:(?:beside|next\s+to|alongside|flanking|behind)\s+(?:him|her|(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
+    r"\s+(?:sat|stood|were|was))|"
+    # "Duarte brought along ...", "she took with her ..."
+    r"(?i:(?:brought|brings|bringing|took|takes|taking)\s+(?:along|with\s+(?:him|her)))|"
     r"(?i:(?:also\s+)?(?:on\s+the\s+trip|in\s+the\s+(?:delegation|entourage|party)|"
     r"part\s+of\s+the\s+(?:delegation|entourage))\s+(?:are|were|was|is|will\s+be)))\s+"
+)
+_OPPOSITE_TRIGGER = re.compile(
+    r"(?i:(?:across\s+the\s+table\s+from|opposite)\s+(?P<who>him|her|(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
+    r"\s+(?:sat|were\s+seated|was\s+seated)\s+)"
 )
 _ABSENT_LIST = re.compile(
     r"\b(?:absent|missing|left off|left out|excluded|omitted)\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
@@ -95,6 +121,17 @@ _ABSENT_PREDICATE = re.compile(
     r"did not (?:accompany|travel|join|make)|didn['’]t (?:accompany|travel|join|make))",
     re.I,
 )
+# "stayed behind", "remained at home": absence that needs no delegation word around it
+_STAYED = re.compile(
+    r"^\s*,?\s*(?:(?:who|which)\b[^,]{0,80},\s*)?(?:(?:was|were|is|has|had|will|would|also|instead|reportedly)\s+)*"
+    r"(?:stay(?:ed|s|ing)?|remain(?:ed|s|ing)?)\s+(?:behind|(?:at\s+)?home)\b",
+    re.I,
+)
+# "X, the party chief of <city>, stayed in the capital": absence only for someone given a role
+_STAYED_IN = re.compile(
+    r"^\s*,?\s*(?:(?:was|were|is|has|had|will|would|also|instead|reportedly)\s+)*"
+    r"(?:stay(?:ed|s|ing)?|remain(?:ed|s|ing)?)\s+in\s+(?:the\s+capital|[A-Z][\w\-]+)\b",
+)
 _ABSENT_LATER = re.compile(
     r"^[^.;]{0,120}?\b(?:did not|didn['’]t|will not|won['’]t|would not)\s+(?:make the trip|travel with|accompany|join)\b",
     re.I,
@@ -118,12 +155,65 @@ _APPOSITION = re.compile(
     r"\s*,\s+(?P<body>(?:(?P<poss>(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s|his|her|the|a|an)\s+)?"
     r"(?P<role>[^,;()]{2,100}?))\s*(?=[,;]|\.(?:\s|$)|$)"
 )
+_PAREN_ROLE = re.compile(r"\s*\((?P<role>[^()\n]{2,80})\)")
 # Words that end a role: a role is a short run of title words and modifiers.
 _ROLE_BREAK = frozenset("""
     was were is are had has have be been will would who which that met in at on to with from during after
     before said told including include includes included by such like as comprising consisting were while
     when where into onto across than accompanied joined spotted seen arrived also both
 """.split())
+# "Duarte and his wife, X", "Duarte's husband X", "his wife X", "first lady X"
+_SPOUSE = re.compile(
+    r"(?:(?P<poss>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})(?:['’]s|\s+and\s+(?:his|her))|\b(?P<pron>[Hh]is|[Hh]er))"
+    r"\s+(?P<role>wife|husband|spouse)\s*,?\s+(?=[A-Z])|"
+    r"(?<![\w\-])(?P<lady>[Ff]irst\s+[Ll]ady|[Ff]irst\s+[Gg]entleman)\s+(?=[A-Z])"
+)
+_SPOUSE_WORD = re.compile(r"wife|husband|spouse|[Ff]irst [LlGg]")
+# A spouse is reported with the party only in a sentence about the visit itself.
+_SPOUSE_SCENE = re.compile(
+    r"\b(?:accompan\w+|travel\w*|arriv\w+|land\w*|flew|greet\w*|welcom\w*|visit\w*|tour\w*|attend\w*|"
+    r"walk\w*|wav\w*|stroll\w*|inspect\w*|laid|watch\w*|banquet|dinner|luncheon|ceremony|delegation|"
+    r"entourage|joined|trip|disembark\w*|descend\w*|step\w*)\b",
+    re.I,
+)
+
+# A lead-in line that announces a list of companions on the following lines.
+_LEAD_IN = re.compile(
+    r"(?i)[ \t]*(?P<line>[^\n]{0,80}?\b(?:travell?ing\s+with|accompanying|joining|going\s+with|delegation|"
+    r"entourage|retinue|on\s+the\s+trip|on\s+board|in\s+the\s+party|who['’]s\s+(?:going|coming))\b[^\n:]{0,50}):[ \t]*\Z"
+)
+_ABSENT_LEAD_IN = re.compile(
+    r"\b(?:not|absent|missing|left\s+(?:off|out|behind)|stay\w*|staying|excluded|omitted|dropped)\b", re.I
+)
+
+
+def _lines(text: str, pos: int):
+    """(start, end) of each line from ``pos`` on."""
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        yield pos, end
+        pos = end + 1
+
+_LINE_END_COLON = re.compile(r":[ \t]*(?=\n)")
+_BULLET_IN_GAP = re.compile(r"\n[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]")
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
+# Verbs that tell the visiting leader (arrives, is greeted) from the host (greets, hosts).
+_VISIT_VERB = re.compile(
+    r"\b(?:(?P<travel>arriv(?:ed|es|ing|e)|land(?:ed|s|ing)|fl(?:ew|ies|y|own)|travell?(?:ed|s|ing)|"
+    r"visit(?:ed|s|ing)?|trip|journey|head(?:ed|s)|depart(?:ed|s)|cross(?:ed|es))|"
+    r"(?P<host>greet(?:ed|s|ing)?|welcom(?:ed|es|ing|e)|host(?:ed|s|ing)?|receiv(?:ed|es|ing|e)))\b"
+)
+# the subject right before such a verb: "Kowalski", "Dubois and his wife, X,", "Mendez's", "Mendez was"
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)(?P<poss>['’]s?)?"
+    r"(?P<aux>(?:\s+and\s+(?:his|her)\s+(?:wife|husband|spouse)\W+(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*,?|"
+    r"\s+(?:has|had|have|will|would|was|is|were|are|also|first|then|later|been|be|personally|warmly|"
+    r"(?:[\w\-]+\s+){0,2}?(?:visit|trip))\b)*)\s+$"
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\b")
+_OBJECT_AFTER = re.compile(r"\s+(?P<by>by\s+)?(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
+
 _LEADER_WORDS = re.compile(r"^(?:the )?(?:leader|president|premier|chairman)['’]s?$", re.I)
 
 
@@ -166,6 +256,8 @@ def _loose_role(words: str) -> str | None:
 
 def _role_gap(gap: str, allow_comma: bool) -> tuple[bool, str | None]:
     """Is ``gap`` (text between a list boundary and a name) only role words? -> (ok, role)."""
+    if _BULLET_IN_GAP.search(gap):
+        return False, None  # items one a line: the bullet-list reader takes them
     text = " ".join(gap.split())
     if not text:
         return True, None
@@ -188,6 +280,53 @@ class _Finder:
         self.article = article
         _, self.text, self.people = read_people(article)
         self.principal = self.people.principal()
+        self.hosts: set[str] = set()
+        self.travellers: set[str] = set()
+        self.visitor = self._visitor()
+
+    def _visitor(self) -> str | None:
+        """The leader reported travelling (arriving, greeted); leaders only greeting others are hosts."""
+        leaders = {p.name for p in self.people.persons if any(is_leader_title(t) for t in p.titles)}
+        if not leaders:
+            return None
+        travel: dict[str, int] = {}
+        host: dict[str, int] = {}
+        text = self.text
+
+        def leader_at(lo: int, hi: int, last: bool) -> str | None:
+            runs = [r for r in name_runs(text[lo:hi], lo) if r.name]
+            if not runs:
+                return None
+            who = self.people.resolve((runs[-1] if last else runs[0]).name)
+            return who if who in leaders else None
+
+        for verb in _VISIT_VERB.finditer(text):
+            lo = max(0, verb.start() - 80)
+            subject = _SUBJECT_BEFORE.search(text, lo, verb.start())
+            who = leader_at(subject.start("name"), subject.end("name"), True) if subject else None
+            obj = _OBJECT_AFTER.match(text, verb.end())
+            target = leader_at(obj.end(), min(len(text), obj.end() + 60), False) if obj else None
+            if verb.group("travel"):
+                if who and (verb.group(0)[0] not in "tj" or subject.group("poss")):  # "Mendez's trip"
+                    travel[who] = travel.get(who, 0) + 1
+                if target and verb.group(0).startswith("visiting"):
+                    travel[target] = travel.get(target, 0) + 1
+                continue
+            by = bool(obj and obj.group("by"))
+            passive = bool(subject and _PASSIVE.search(subject.group("aux") or ""))
+            if who and passive:
+                travel[who] = travel.get(who, 0) + 1  # "Mendez was greeted"
+            elif who and not by and not subject.group("poss"):
+                host[who] = host.get(who, 0) + 1  # "Dubois greeted ..."
+            if target:
+                bucket = host if by else travel  # "hosted by X" / "greeted X"
+                bucket[target] = bucket.get(target, 0) + 1
+        self.hosts = {who for who, n in host.items() if n > travel.get(who, 0)}
+        self.travellers = {who for who, n in travel.items() if who not in self.hosts}
+        ranked = sorted((n - host.get(who, 0), who) for who, n in travel.items() if who not in self.hosts)
+        if ranked and ranked[-1][0] > 0:
+            return ranked[-1][1]
+        return self.principal if self.principal not in self.hosts else None
 
     # -- names --
 
@@ -235,6 +374,13 @@ class _Finder:
 
     def _apposition(self, item: _Item, hi: int) -> int:
         """Read ", the foreign minister" / ", who oversees ..." after a name; returns where the item ends."""
+        paren = _PAREN_ROLE.match(self.text, item.end, hi)
+        if paren:
+            role = _loose_role(paren.group("role"))
+            if role is None:
+                return item.end
+            item.role = item.role or role
+            return paren.end()
         appos = _APPOSITION.match(self.text, item.end, hi)
         if not appos:
             return item.end
@@ -267,9 +413,9 @@ class _Finder:
                 focus = self.people.focus_before(at)
                 if focus and any(is_leader_title(t) for t in self.people.titles(focus)):
                     return focus
-                return self.principal
+                return self.visitor
             return self.people.resolve(name) or name
-        return self.principal
+        return self.visitor
 
     def leader_before(self, lo: int, at: int) -> str | None:
         """The person a companion cue attaches to: the last known person before it."""
@@ -286,9 +432,13 @@ class _Finder:
             return False
         if leader and self.people.resolve(item.name) == leader:
             return False
+        if leader and leader in self.hosts:
+            return False  # the host's own officials do not travel
         role = (item.role or "").lower()
         if role and is_head_of_state(role):
             return False  # a head of state is a host or a leader, not a member
+        if any(is_head_of_state(t) for t in self.people.titles(item.name)):
+            return False
         if item.role and leader:
             mine = {t for t in re.findall(r"[\w.\-]+", item.role) if is_demonym(t) and t[0].isupper()}
             theirs = {
@@ -303,7 +453,8 @@ class _Finder:
 
     def sentence(self, s: Sentence) -> list[tuple[_Item, str | None, bool, str, float]]:
         text = self.text[s.start : s.end]
-        if not _CUE.search(text):
+        lowered = text.lower()
+        if not _CUE.search(lowered):
             return []
         out: list[tuple[_Item, str | None, bool, str, float]] = []
         taken: set[int] = set()
@@ -323,8 +474,48 @@ class _Finder:
             lo = s.start + m.end()
             items, _ = self._items(lo, s.end, first_gap_words=6, allow_comma_first=False)
             add(items, self.leader_before(s.start, lo), True, "entourage.list", 0.85)
+        for m in _OPPOSITE_TRIGGER.finditer(text) if ("across" in lowered or "opposite" in lowered) else ():
+            lo = s.start + m.end()
+            facing = self.leader_before(s.start, lo)
+            leader = self.visitor if self.visitor != facing else None
+            items, _ = self._items(lo, s.end, first_gap_words=2, allow_comma_first=False)
+            if leader:
+                add(items, leader, True, "entourage.list", 0.7)
+        self._spouse_rule(s, text, add)
         self._subject_rule(s, text, add)
         return out
+
+    def _spouse_rule(self, s: Sentence, text: str, add) -> None:
+        if not _SPOUSE_WORD.search(text):
+            return
+        for m in _SPOUSE.finditer(text):
+            names = self._names(s.start + m.end(), min(s.end, s.start + m.end() + 60))
+            if not names or names[0].start - self._title_len(names[0]) != s.start + m.end():
+                continue
+            name = names[0]
+            if m.group("lady"):
+                if PAST_TITLE.search(text[max(0, m.start() - 12) : m.start()]):
+                    continue  # "former first lady"
+                last = fold(name.name).split()[-1]
+                leader = next(
+                    (p.name for p in self.people.persons
+                     if p.tokens and p.tokens[-1] == last and any(is_leader_title(t) for t in p.titles)),
+                    self.visitor,
+                )
+                role = " ".join(m.group("lady").lower().split())
+            else:
+                leader = self.leader_from(m.group("poss") or m.group("pron"), s.start)
+                role = m.group("role")
+            if not leader or (leader not in self.travellers and leader != self.visitor):
+                continue  # a spouse travels only with a leader reported travelling
+            item = _Item(name.name, name.start, name.end, role)
+            rest = self.text[self._apposition(item, s.end) : s.end]
+            absent = (_ABSENT_PREDICATE.match(rest) and _ABSENT_CONTEXT.search(rest)) or _STAYED.match(rest) \
+                or _ABSENT_LATER.match(rest)
+            if absent:
+                add([item], leader, False, "entourage.absent", 0.75)
+            elif _SPOUSE_SCENE.search(text):
+                add([item], leader, True, "entourage.spouse", 0.75)
 
     def _subject_rule(self, s: Sentence, text: str, add) -> None:
         opening = _SUBJECT_OPENING.match(text)
@@ -349,8 +540,12 @@ class _Finder:
                 possessor = appos.group("poss")
         rest = self.text[end : s.end]
         leader = self.leader_from(possessor, s.start)
-        if (_ABSENT_PREDICATE.match(rest) and _ABSENT_CONTEXT.search(rest)) or _ABSENT_LATER.match(rest):
+        if (_ABSENT_PREDICATE.match(rest) and _ABSENT_CONTEXT.search(rest)) or _ABSENT_LATER.match(rest) \
+                or _STAYED.match(rest):
             add(items, leader, False, "entourage.absent", 0.8)
+            return
+        if _STAYED_IN.match(rest) and all(i.role for i in items):
+            add(items, leader, False, "entourage.absent", 0.7)
             return
         if possessor and (sighting or _PRESENT_PREDICATE.match(rest)):
             add(items, leader, True, "entourage.subject", 0.85)
@@ -360,11 +555,68 @@ class _Finder:
             add(items, leader, True, "entourage.companion", 0.75)
 
 
+    def bullet_lists(self):
+        """Companions listed one a line under a lead-in ("The delegation includes:" / "- X, Foreign Minister")."""
+        text = self.article.text
+        for colon in _LINE_END_COLON.finditer(text):
+            lead = _LEAD_IN.match(text, text.rfind("\n", 0, colon.start()) + 1, colon.end())
+            if not lead:
+                continue
+            line = lead.group("line")
+            present = not _ABSENT_LEAD_IN.search(line)
+            leader = self.leader_before(lead.start("line"), lead.end("line"))
+            blank = 0
+            for lo, hi in _lines(text, lead.end() + 1):
+                if not text[lo:hi].strip():
+                    blank += 1
+                    if blank > 1:
+                        break  # one blank line may separate items; two end the list
+                    continue
+                blank = 0
+                item = self._line_item(lo, hi)
+                if item is None:
+                    break  # a line that is not a member ends the list
+                if self.keep(item, leader):
+                    yield item, leader, present, Sentence(lo, hi, text[lo:hi], 0)
+
+    def _line_item(self, lo: int, hi: int) -> _Item | None:
+        """One list line: "- Name, role", "• Role Name", "Name — role", "Name (Role)"."""
+        bullet = _BULLET.match(self.article.text, lo, hi)
+        start = bullet.end() if bullet else lo
+        names = self._names(start, hi)
+        if not names:
+            return None
+        m = names[0]
+        ok, role = _role_gap(self.text[start : m.start - self._title_len(m)], False)
+        if not ok:
+            return None
+        title = self._title_role(m)
+        role = _clean_role(" ".join(x for x in (role, title) if x)) or role or (title or None)
+        item = _Item(m.name, m.start, m.end, role)
+        tail = self.text[m.end : hi].strip()
+        if not tail or tail in ".;,":
+            return item if (bullet or role) else None
+        sep = re.match(r"[,:–—\-]+\s*|\(", tail)
+        if not sep:
+            return None
+        body = tail[sep.end() :].rstrip(" .;,)")
+        extra = _loose_role(body) if len(body.split()) <= 10 else None
+        if extra is None:
+            return item if bullet and re.match(r"(?:who|which)\b", body) else None
+        item.role = item.role or extra
+        return item
+
+
 def extract(article: Article) -> list[EntourageMember]:
     finder = _Finder(article)
     facts: dict[str, EntourageMember] = {}
-    for s in article.content_sentences():
-        for item, leader, present, rule, confidence in finder.sentence(s):
+    found = [
+        (s, hit) for s in article.content_sentences() for hit in finder.sentence(s)
+    ] + [
+        (s, (item, leader, present, "entourage.bullet", 0.8)) for item, leader, present, s in finder.bullet_lists()
+    ]
+    for s, (item, leader, present, rule, confidence) in found:
+        if True:
             ev = evidence(article, s, extractor=rule, value_span=(item.start, item.end), confidence=confidence)
             key = fold(item.name)
             fact = facts.get(key)

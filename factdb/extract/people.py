@@ -48,7 +48,7 @@ ROLE_HEADS = frozenset("""
 TITLE_WORDS = HONORIFICS | ROLE_HEADS | frozenset("""
     foreign defense defence finance interior trade economy home justice state prime first second
     vice supreme central executive acting senior chief special national security general party
-    premier deputy of the affairs unification
+    premier deputy of the affairs unification cabinet
 """.split())
 
 _TITLE_HEADWORDS = TITLE_WORDS - {"of", "the"}
@@ -181,8 +181,10 @@ def name_shaped(tokens: list[str]) -> bool:
         return False
     for token in tokens:
         low = token.lower().rstrip(".")
-        if low in ORG_WORDS or low in MONTHS_DAYS or low in {"of", "the"}:
+        if low in ORG_WORDS or low in {"of", "the"}:
             return False
+        if low in MONTHS_DAYS and (len(low) > 3 or low == "may" or token.endswith(".")):
+            return False  # "Jan", "Dec" without a period are given names, "Jan." is January
         if low in STOP_CAPS and not (token == "He" and token is tokens[0] and len(tokens) > 1):
             return False
         if not _NAME_TOKEN.fullmatch(token.rstrip(".")):

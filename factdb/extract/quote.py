@@ -13,7 +13,9 @@ How news prose attributes a quote, in the order the rules try:
 
 A quote whose paragraph ends with no closing mark continues into the next
 paragraph when that one opens with a quotation mark (the newspaper
-convention); the two become one quote with one evidence span.
+convention). It is attributed as one quote, but each paragraph's piece is its
+own fact (a quotation-mark segment) with its own evidence span, all with the
+speaker named after the last piece.
 
 "he"/"she" are resolved to the person in focus (:class:`People`), short
 names to the full name the article first wrote, and descriptions ("the
@@ -161,25 +163,22 @@ class _Found:
     attribution_end: int | None  # absolute end of the attribution words, when after the quote
 
 
-_PEOPLE_CACHE: dict[tuple[str, str, int], tuple[list[Segment], str, People]] = {}
+_READING = "_factdb_quote_reading"
 
 
 def read_people(article: Article) -> tuple[list[Segment], str, People]:
-    """Quote segments, quote-masked text and the article's people, computed once per article text.
+    """Quote segments, quote-masked text and the article's people, computed once per article.
 
-    Both the quote and the entourage extractors need them; the key is the text's hash, so an
-    altered copy of an article is read afresh.
+    Both the quote and the entourage extractors need them. The reading is kept on the article
+    object itself (so it lives and dies with it), tagged with the text it was made from.
     """
-    key = (article.document.sha256, article.name, len(article.sentences))
-    cached = _PEOPLE_CACHE.get(key)
-    if cached is None:
+    cached = article.__dict__.get(_READING)
+    if cached is None or cached[0] is not article.text:
         segs = segments(article)
         masked = masked_text(article.text, segs)
-        cached = (segs, masked, People(article, masked=masked))
-        if len(_PEOPLE_CACHE) >= 8:
-            _PEOPLE_CACHE.pop(next(iter(_PEOPLE_CACHE)))
-        _PEOPLE_CACHE[key] = cached
-    return cached
+        cached = (article.text, (segs, masked, People(article, masked=masked)))
+        article.__dict__[_READING] = cached
+    return cached[1]
 
 
 class _Attributor:
@@ -331,18 +330,47 @@ def _evidence_span(article: Article, att: _Attributor, item: _Found) -> tuple[in
     return start, end
 
 
+def _pieces(article: Article, att: _Attributor, item: _Found) -> list[tuple[int, int, int, int]]:
+    """(inner start, inner end, evidence start, evidence end) of each paragraph's piece of a quote."""
+    seg = item.seg
+    if seg.first_paragraph == seg.paragraph:
+        return [(seg.inner_start, seg.inner_end, *_evidence_span(article, att, item))]
+    text = article.text
+    pieces = []
+    for index in range(seg.first_paragraph, seg.paragraph + 1):
+        p_start, p_end = article.paragraphs[index]
+        lo, hi = max(seg.inner_start, p_start), min(seg.inner_end, p_end)
+        opener = _MARKS.match(text, lo)
+        if opener and lo == p_start:
+            lo = opener.end()  # the mark that reopens the quote in a new paragraph
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi <= lo:
+            continue
+        if index == seg.paragraph:
+            _, end = _evidence_span(article, att, item)
+            pieces.append((lo, hi, p_start, end))
+        else:
+            first = att.sentence_at(lo)
+            start = min(first.start if first else lo, lo - 1 if index == seg.first_paragraph else p_start)
+            pieces.append((lo, hi, max(start, p_start), p_end))
+    return pieces
+
+
 def extract(article: Article) -> list[Quote]:
     segs = read_people(article)[0]
     if not segs:
         return []
     att = _Attributor(article, segs)
     facts: dict[str, Quote] = {}
-    for item in att.attribute():
+    found = [(item, piece) for item in att.attribute() for piece in _pieces(article, att, item)]
+    for item, (inner_start, inner_end, start, end) in found:
         seg = item.seg
-        words = article.text[seg.inner_start : seg.inner_end]
+        words = article.text[inner_start:inner_end]
         if not is_quote(words):
             continue
-        start, end = _evidence_span(article, att, item)
         span_text = article.text[start:end]
         sentence = Sentence(start, end, span_text, seg.first_paragraph)
         confidence = {"after": 0.9, "before": 0.8, "same-sentence": 0.75, "next-paragraph": 0.7}.get(item.how, 0.5)
@@ -350,11 +378,10 @@ def extract(article: Article) -> list[Quote]:
             article,
             sentence,
             extractor=f"quote.{item.how}",
-            value_span=(seg.inner_start, seg.inner_end),
+            value_span=(inner_start, inner_end),
             confidence=confidence,
         )
-        flat = " ".join(words.replace(f"\n{_STRAIGHT}", "\n").split())
-        flat = re.sub(r'\s+["“]\s*', " ", flat) if seg.close is None or seg.first_paragraph != seg.paragraph else flat
+        flat = " ".join(words.split())
         key = re.sub(r"\W+", " ", flat.lower()).strip()
         if key in facts:
             facts[key].evidence.append(ev)
