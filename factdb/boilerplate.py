@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,10 +65,10 @@ SECTION_WORDS = frozenset(
 
 # --- compiled cues -----------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 _URL_LINE = re.compile(
@@ -173,6 +174,7 @@ _LINK_LIST = re.compile(
     re.I,
 )
 _CRUMB = re.compile(r"^[^>›»|]{1,40}(?:\s*[>›»|]\s*[^>›»|]{1,40}){1,6}$")
+_CRUMB_SEPARATOR = re.compile(r"[>›»|]")
 _CONTRIBUTOR = re.compile(
     r"\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|research)\s+by\b"
     r"|with\s+(?:additional\s+)?reporting\s+(?:by|from)\b",
@@ -199,18 +201,24 @@ CONNECT_WITH = re.compile(
 # Dates as news pages print them.
 DAY_MONTH_YEAR = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)
-ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
+# (an ISO timestamp runs its time on: "2019-07-01T09:15:00Z")
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\b|(?=T\d))")
 DOTTED_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b")
 _DATE_FORMS = (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE)
 # What may stand next to a date on a timestamp line: weekday, "Updated", times
 # ("6:48 PM", "6:15pm", "10.42", "18h30"), zones ("GMT+9", "UTC+05:30", "BST").
 _DATE_FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|published|posted|updated|last|first|modified|on|at|am|pm|a\.m|p\.m"
+    r"|originally|edited|created|dated?|time|live(?:\s+updates?)?|updates?|just\s+now"
+    # "Updated 3 hours ago", "4 min read", an ISO time "T09:15:00Z"
+    r"|\d{1,3}\s*(?:sec(?:ond)?s?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago"
+    r"|\d{1,3}[\s-]*(?:mins?|minutes?)\.?\s+read|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*[ap]\.?m"
     r"|gmt|utc|(?-i:[A-Z]{2,4}T?)|\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2})\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)"
 )
@@ -219,7 +227,7 @@ _URL_DATE = re.compile(
 DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:(?:[ -]|\s*/\s*)[A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2})?"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"(?:,\s*(?:(?i:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTH}))(?:,?\s*\d{{4}})?)?"
     r"\s*(?:\((?P<source>[^()\n]{1,100})\)\s*(?:(?:[-—–:]|--)\s*)?|(?:—|–|--| - )\s*)",
 )
 
@@ -231,14 +239,25 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+_CLOSERS = "\"'”’)]"
+_TERMINALS = ".!?…"
+
+
 def ends_sentence(line: str) -> bool:
     """True when the line ends like a sentence (".", "?", "!" maybe inside quotes)."""
-    return bool(_TERMINAL.search(line.rstrip()))
+    # A string test: a regex searched for this at the end of every line cost more.
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _TERMINALS
 
 
 def is_foreign_script(line: str) -> bool:
     """True when most letters of the line are outside the Latin script."""
     if line.isascii():
+        return False
+    ascii_text = line.encode("ascii", "ignore")
+    # Letters outside ASCII are at most the non-ASCII characters: when ASCII
+    # letters (all Latin) outnumber those, the line is Latin without counting.
+    if len(ascii_text) - len(ascii_text.translate(None, _ASCII_LETTERS)) >= len(line) - len(ascii_text):
         return False
     letters = len(_LETTERS.findall(line))
     if letters < 3:
@@ -249,6 +268,30 @@ def is_foreign_script(line: str) -> bool:
 def normalize(text: str) -> str:
     """Case- and punctuation-blind form of a line, for spotting repeats."""
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def first_word(folded: str) -> str:
+    """The first word of ``normalize(text)``, given ``text.casefold()`` ("" when none)."""
+    match = _WORD.search(folded)
+    return match.group() if match else ""
+
+
+def edge_words(folded: str, count: int = 2) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and the last ``count`` words of ``normalize(text)``, given ``text.casefold()``.
+
+    Read without normalizing the whole text: a word is a run of letters and
+    digits joined by single "-" "'" "’" "." characters, the same read from
+    either end, so the last words are the first words of the reversed text.
+    """
+    first = tuple(m.group() for m in islice(_WORD.finditer(folded), count))
+    last = tuple(m.group()[::-1] for m in islice(_WORD.finditer(folded[::-1]), count))
+    return first, last[::-1]
+
+
+def first_word_startswith(text: str, prefix: str) -> bool:
+    """Whether the first word of ``normalize(text)`` starts with ``prefix``: a cheap
+    test that ``normalize(text)`` may start with a normalized string beginning so."""
+    return first_word(text.casefold()).startswith(prefix)
 
 
 # --- the outlet lexicon ------------------------------------------------------
@@ -342,24 +385,113 @@ def find_date(text: str) -> tuple[date, int, int] | None:
             best = match
     if best is None:
         return None
-    groups = best.groupdict()
+    value = _match_date(best)
+    return (value, best.start(), best.end()) if value else None
+
+
+def _match_date(match: re.Match) -> date | None:
+    groups = match.groupdict()
     month = groups["m"]
     if not month.isdigit():
         from dateutil import parser as dateutil_parser
 
         try:
-            parsed = dateutil_parser.parse(f"{groups['d']} {month.rstrip('.')} {groups['y']}")
+            return dateutil_parser.parse(f"{groups['d']} {month.rstrip('.')} {groups['y']}").date()
         except (ValueError, OverflowError):
             return None
-        return parsed.date(), best.start(), best.end()
-    value = _make_date(groups["y"], month, groups["d"])
-    return (value, best.start(), best.end()) if value else None
+    return _make_date(groups["y"], month, groups["d"])
+
+
+# A label that makes a timestamp the date of a later edit, not of publication.
+_EDIT_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
+
+
+def published_date(line: str) -> date | None:
+    """The publication date a timestamp line shows.
+
+    Its first date not labelled as an edit ("Updated", "Last modified"),
+    else its first date: "Published 06:02, 30 June | Updated 10:00, 1 July"
+    and "30 June 2019 Last modified on 1 July 2019" both give 30 June.
+    """
+    matches = sorted((m for form in _DATE_FORMS for m in form.finditer(line)), key=lambda m: m.start())
+    dates: list[tuple[date, bool]] = []
+    reached = 0
+    for match in matches:
+        if match.start() < reached:
+            continue  # overlaps a date already read ("2019-07-01" inside another form)
+        value = _match_date(match)
+        if value:
+            label = _LINE_SEPARATOR.split(line[reached : match.start()])[-1]
+            dates.append((value, bool(_EDIT_LABEL.search(label))))
+        reached = match.end()
+    for value, edited in dates:
+        if not edited:
+            return value
+    if dates:
+        return dates[0][0]
+    return parse_foreign_date(line)
+
+
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?![^\W\d_])", re.I)
+
+
+def find_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without its year ("June 30", "30th June")."""
+    found = [m for m in (_MONTH_DAY.search(text), _DAY_MONTH.search(text)) if m]
+    if not found:
+        return None
+    match = min(found, key=lambda m: m.start())
+    month, day = MONTHS[match["m"].rstrip(".").lower()], int(match["d"])
+    return (month, day) if _make_date("2000", str(month), str(day)) else None  # 2000: a leap year
+
+
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})(?:/|-|_|$)")
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\((?i:c)\)|\b(?i:copyright))\s*(?:©\s*)?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
+)
+
+
+def url_year(url: str) -> int | None:
+    """The year in a URL path ("/2019/06/30/...", "/news/2019/..."), else None."""
+    match = _URL_YEAR.search(urlsplit(url if "://" in url else "http://" + url).path)
+    return int(match["y"]) if match else None
+
+
+def copyright_year(line: str) -> int | None:
+    """The single year of a copyright line ("© 2019 Outlet"); a range ("2005-2024") gives None."""
+    match = _COPYRIGHT_YEAR.search(line)
+    return int(match["y"]) if match else None
 
 
 def is_date_line(line: str) -> bool:
-    """A line that holds only a date (and maybe weekday, time, "Published")."""
-    if len(line) > 80:
+    """A line that holds only a date (and maybe weekday, time, "Published"),
+    or a date among bylines and reading times ("By Jane Roe | July 1, 2019 | 4 min read")."""
+    if len(line) > 120 or not _DIGIT.search(line):
+        return False  # every date form, foreign ones too, has a digit
+    if _only_date(line):
+        return True
+    segments = _LINE_SEPARATOR.split(line)
+    if len(segments) < 2:
         return False
+    dated = [_only_date(segment) for segment in segments]
+    return any(dated) and all(
+        is_dated or _only_date_filler(segment) or _BYLINE_SEGMENT.fullmatch(segment)
+        for segment, is_dated in zip(segments, dated)
+    )
+
+
+# Separators between the parts of a timestamp line: "|", "/", "·", "•", dashes.
+_LINE_SEPARATOR = re.compile(r"\s+[|/·•—–-]\s+|\s*[|·•]\s*")
+_BYLINE_SEGMENT = re.compile(r"(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,5}")
+
+
+def _only_date_filler(text: str) -> bool:
+    """Only timestamp words ("Updated 3 hours ago", "4 min read"), no date."""
+    return not re.search(r"[^\W_]", _DATE_FILLER.sub(" ", text))
+
+
+def _only_date(line: str) -> bool:
     rest = line
     matched = False
     for form in _DATE_FORMS:
@@ -419,7 +551,7 @@ def is_chrome(line: str) -> bool:
 def is_crumb(line: str) -> bool:
     if ends_sentence(line) or len(line) > 120:
         return False
-    if _CRUMB.match(line):
+    if _CRUMB_SEPARATOR.search(line) and _CRUMB.match(line):
         segments = re.split(r"\s*[>›»|]\s*", line)
         return all(len(s.split()) <= 4 for s in segments)
     tokens = line.split()
@@ -438,7 +570,7 @@ def is_caption(line: str) -> bool:
     if ("credit" in lowered or "courtesy" in lowered) and _CAPTION_ANYWHERE.search(line):
         return True
     # A credit ends in a name or a parenthesis, never in sentence punctuation.
-    if (line[-1] == ")" or line[-1].isalnum()) and _trailing_credit(line, tail):
+    if (line[-1] == ")" or line[-1].isalnum()) and _may_end_in_credit(line) and _trailing_credit(line, tail):
         return True
     if _wire_credit().search(line, tail) and not ends_sentence(line.rstrip(")")):
         return True
@@ -452,6 +584,21 @@ def is_caption(line: str) -> bool:
 def _is_credit_name(name: str) -> bool:
     name = name.strip()
     return outlets().is_wire(name) or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
+_LAST_WORD = re.compile(r"[\w.'’&-]*\)?\s*$")
+_CREDIT_SUFFIX = re.compile(r"(?i:file|handout|pool)")
+
+
+def _may_end_in_credit(line: str) -> bool:
+    """Cheap test that the line's last word could close a credit.
+
+    _TRAILING_CREDIT's last name starts with a capital after a space, "/" or
+    "(" (or ends in ", File"), so a line ending in a lower-case word, as
+    hard-wrapped prose does, is not searched.
+    """
+    word = _LAST_WORD.search(line).group().rstrip().removesuffix(")")
+    return bool(word) and ("A" <= word[0] <= "Z" or bool(_CREDIT_SUFFIX.fullmatch(word)))
 
 
 def _trailing_credit(line: str, pos: int = 0) -> bool:

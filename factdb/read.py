@@ -103,55 +103,145 @@ class Article:
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    """spaCy's English tokenizer and the hashes of its sentencizer's sentence-final characters.
-
-    Sentences are cut exactly where spaCy's rule ``sentencizer`` cuts them, but
-    from the tokenizer's arrays: building the pipeline's Token objects cost
-    more than the tokenizing itself.
-    """
+    """spaCy's English tokenizer and its sentencizer's sentence-final characters (text and hashes)."""
     import spacy
     from spacy.pipeline import Sentencizer
 
     nlp = spacy.blank("en")
-    final = {nlp.vocab.strings.add(ch) for ch in Sentencizer.default_punct_chars}
-    return nlp.tokenizer, final
+    chars = frozenset(Sentencizer.default_punct_chars)
+    return nlp.tokenizer, chars, frozenset(nlp.vocab.strings.add(ch) for ch in chars)
+
+
+@lru_cache(maxsize=1)
+def _final_char_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(the sentence-final characters of the Basic Multilingual Plane, all of them).
+
+    A character class holding astral characters makes ``re`` crawl (several
+    ms per article), so the full class runs only on texts that hold one.
+    """
+    chars = _tokenizer()[1]
+    bmp = sorted(ch for ch in chars if ord(ch) < 0x10000)
+    return (
+        re.compile("[" + re.escape("".join(bmp)) + "]"),
+        re.compile("[" + re.escape("".join(sorted(chars))) + "]"),
+    )
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_NON_SPACE = re.compile(r"\S*")
+_SPACE = re.compile(r"\s*")
+# Words after a chunk, one space apart, that start with punctuation ("said. \"We",
+# "end.) Next"): the sentencizer looks through them for the word opening the next sentence.
+_PUNCT_CHUNKS = re.compile(r"(?: (?:[^\w\s]|_)\S*)*")
 
 
 def _sentence_starts(blocks: list[str]) -> list[list[int]]:
-    """Offsets (within each block) where the sentencizer starts a sentence.
+    """Offsets (within each block) where spaCy's rule sentencizer starts a sentence.
 
-    spaCy's rule: a sentence starts at a block's first token and at the first
-    token after a sentence-final character ("." "!" "?" ...) that is neither
+    The rule: a sentence starts at a block's first token and at the first
+    token after a sentence-final token ("." "!" "?" ... alone) that is neither
     punctuation nor sentence-final itself (so closing quotes and brackets stay
-    with the sentence they close). Each block is tokenized on its own, as the
-    pipeline did (the tokenizer stops caching words for the rest of a text once
-    it meets a special case, so one joined text would tokenize slower); the
-    rule then runs once over all the blocks' token arrays.
+    with the sentence they close); a whitespace token opens one too.
+
+    Tokenizing every word cost more than all the rest of the read room, so
+    only the words around sentence-final characters are tokenized. spaCy cuts
+    the text at whitespace and splits each chunk on its own (:func:`_regions`),
+    so between those regions everything the rule needs is known without the
+    tokenizer: a chunk that starts with a letter or digit opens with a word
+    token, and a whitespace run other than one plain space is a whitespace
+    token (spaCy drops a run's leading plain space). The regions are tokenized
+    in one call, each with the chunk on either side of it as context (the
+    tokenizer's special cases, "Mr ." or ": o", can join tokens of
+    neighbouring chunks) and a line break between them, which nothing joins.
     """
-    import numpy
+    tokenizer, _, final_hashes = _tokenizer()
+    starts = [[0] for _ in blocks]
+    regions = [(b, *region) for b, block in enumerate(blocks) for region in _regions(block)]
+    if not regions:
+        return starts
     from spacy.attrs import IDX, IS_PUNCT, ORTH
 
-    tokenizer, final_hashes = _tokenizer()
-    starts = [[0] for _ in blocks]
-    tables = [tokenizer(block).to_array([IDX, IS_PUNCT, ORTH]) for block in blocks]
-    tables = [t.reshape(-1, 3) for t in tables]  # an empty block gives a flat empty array
-    if not tables:
-        return starts
-    table = numpy.concatenate(tables)
-    block_of = numpy.repeat(numpy.arange(len(tables)), [len(t) for t in tables])
-    is_final = numpy.isin(table[:, 2], numpy.fromiter(final_hashes, dtype=table.dtype))
-    final = numpy.flatnonzero(is_final)
-    # a token that neither is punctuation nor ends a sentence opens the sentence after a final one
-    opener = numpy.flatnonzero(~is_final & (table[:, 1] == 0))
-    after = numpy.searchsorted(opener, final, side="right")
-    after = numpy.unique(after[after < len(opener)])
-    token = opener[after]
-    # ...of its own block: every block starts afresh, at its first token
-    token = token[block_of[token] == block_of[final[numpy.searchsorted(final, token) - 1]]]
-    for block, at in zip(block_of[token].tolist(), table[token, 0].tolist()):
-        if at:
-            starts[block].append(at)
+    windows = []
+    offsets = []  # where each region starts in the joined windows
+    offset = 0
+    for b, start, end in regions:
+        block = blocks[b]
+        before, after = _context_start(block, start), _context_end(block, end)
+        windows.append(block[before:after])
+        offsets.append(offset + start - before)
+        offset += after - before + 2
+    tokens = tokenizer("\n\n".join(windows)).to_array([IDX, IS_PUNCT, ORTH]).reshape(-1, 3).tolist()
+    n = 0
+    seen_final = False
+    previous_block = -1
+    for (b, start, end), offset in zip(regions, offsets):
+        if b != previous_block:
+            seen_final, previous_block = False, b
+        block_starts = starts[b]
+        while tokens[n][0] < offset:
+            n += 1
+        region_end = offset + end - start
+        while n < len(tokens) and tokens[n][0] < region_end:
+            idx, is_punct, orth = tokens[n]
+            n += 1
+            is_final = orth in final_hashes
+            if seen_final and not is_punct and not is_final:
+                block_starts.append(start + idx - offset)
+                seen_final = False
+            elif is_final:
+                seen_final = True
+        block = blocks[b]
+        if seen_final and end < len(block):
+            # The next token: the word after a single space, else a whitespace token.
+            gap_end = _SPACE.match(block, end).end()
+            if gap_end - end > 1 or block[end] != " ":
+                block_starts.append(end + (block[end] == " "))
+                seen_final = False
+            elif gap_end < len(block):
+                block_starts.append(gap_end)
+                seen_final = False
     return starts
+
+
+def _regions(block: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of chunks the sentencizer rule needs tokens for.
+
+    A region is a chunk holding a sentence-final character plus the chunks
+    after it, one space apart, that start with punctuation (closing quotes,
+    brackets, dashes): the rule looks through them for the next sentence's
+    first token.
+    """
+    bmp_finals, all_finals = _final_char_patterns()
+    finals = all_finals if _ASTRAL.search(block) else bmp_finals
+    regions = []
+    reached = 0
+    for match in finals.finditer(block):
+        at = match.start()
+        if at < reached:
+            continue
+        start = at
+        while start > reached and not block[start - 1].isspace():
+            start -= 1
+        reached = _PUNCT_CHUNKS.match(block, _NON_SPACE.match(block, at).end()).end()
+        regions.append((start, reached))
+    return regions
+
+
+def _context_start(block: str, start: int) -> int:
+    """Start of the chunk one plain space before ``start``, else ``start``."""
+    if start < 2 or block[start - 1] != " " or block[start - 2].isspace():
+        return start
+    before = start - 2
+    while before > 0 and not block[before - 1].isspace():
+        before -= 1
+    return before
+
+
+def _context_end(block: str, end: int) -> int:
+    """End of the chunk one plain space after ``end``, else ``end``."""
+    if end + 1 >= len(block) or block[end] != " " or block[end + 1].isspace():
+        return end
+    return _NON_SPACE.match(block, end + 1).end()
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -317,6 +407,8 @@ class _Page:
         self.known = known
         self.urls: list[tuple[str, bool, int]] = []  # (url, the article's own, line index)
         self.datelines: list[tuple[int, int, int, str | None, date | None]] = []
+        # (month, day) of the first dateline when it gives no year ("SEOUL, June 30 (Reuters) -")
+        self.dateline_month_day: tuple[int, int] | None = None
         self.meta: dict = {}
         self.sources: dict[str, str] = {}
         self.wire: str | None = None
@@ -496,6 +588,8 @@ class _Page:
             end = line.start + len(line.text[: match.end()].rstrip())
             source = match["source"]
             found = bp.find_date(source) if source else bp.find_date(line.text[: match.end()])
+            if not self.datelines and not found:
+                self.dateline_month_day = bp.find_month_day(line.text[: match.end()])
             self.datelines.append((indices[0], line.start, end, source, found[0] if found else None))
 
     def _choose_outlet(self) -> None:
@@ -593,10 +687,14 @@ class _Page:
         if not title:
             return
         wanted = bp.normalize(title)
+        first_word = wanted.split(" ", 1)[0]
         longest = len(title) + 150  # a repeat adds at most a few words ("| Outlet")
         for line in self.lines:
             if line.reason in (None, "heading", "masthead") and len(line.text) <= longest:
-                seen = bp.normalize(_MD_HEADING.sub("", line.text))
+                text = _MD_HEADING.sub("", line.text)
+                if first_word and not bp.first_word_startswith(text, first_word):
+                    continue  # cheaper than normalizing every line
+                seen = bp.normalize(text)
                 if seen == wanted or (
                     seen.startswith(wanted) and len(seen.split()) - len(wanted.split()) <= 6
                     and not bp.ends_sentence(line.text)
@@ -637,29 +735,52 @@ class _Page:
 
     def _fragments(self) -> None:
         """Short fragments wedged between furniture lines are furniture ("lock icon")."""
+        lines = self.lines
         for _ in range(2):
-            for i, line in enumerate(self.lines):
-                if line.reason is not None or bp.ends_sentence(line.text):
+            for i in range(1, len(lines)):
+                line = lines[i]
+                if line.reason is not None or lines[i - 1].reason in (None, "title", "heading"):
                     continue
-                if len(bp.words(line.text)) > 6 or i == 0:
+                if i + 1 < len(lines) and lines[i + 1].reason in (None, "title", "heading"):
                     continue
-                before = self.lines[i - 1].reason not in (None, "title", "heading")
-                after = i + 1 == len(self.lines) or self.lines[i + 1].reason not in (None, "title", "heading")
-                if before and after:
+                if not bp.ends_sentence(line.text) and len(bp.words(line.text)) <= 6:
                     line.reason = "chrome"
 
     def _repeats(self) -> None:
-        """A prose block repeated verbatim, or contained in one of the next blocks (a standfirst)."""
-        prose_blocks = []
+        """A prose block repeated verbatim, or contained in one of the next blocks (a standfirst).
+
+        Blocks are compared in :func:`~factdb.boilerplate.normalize`'d form, but
+        that form is built only for blocks that pass a cheaper test first: equal
+        blocks have the same first and last words, and every word of a block
+        contained in another is a substring of the other's case-folded text.
+        """
+        prose_blocks = []  # (block, text, case-folded text, its first and last words)
         for block, indices in self._blocks.items():
             if all(self.lines[i].reason is None for i in indices):
-                prose_blocks.append((block, bp.normalize(" ".join(self.lines[i].text for i in indices))))
-        seen: set[str] = set()
-        for n, (block, norm) in enumerate(prose_blocks):
-            repeated = norm in seen and len(norm) >= 20
-            if not repeated and len(norm) >= 40:
-                repeated = any(norm in later and norm != later for _, later in prose_blocks[n + 1 : n + 4])
-            seen.add(norm)
+                text = " ".join(self.lines[i].text for i in indices)
+                folded = text.casefold()
+                prose_blocks.append((block, text, folded, bp.edge_words(folded)))
+        norms: dict[int, str] = {}
+
+        def norm(n: int) -> str:
+            if n not in norms:
+                norms[n] = bp.normalize(prose_blocks[n][1])
+            return norms[n]
+
+        seen: dict[tuple, list[int]] = {}  # edge words -> earlier blocks
+        for n, (block, _, folded, edges) in enumerate(prose_blocks):
+            repeated = False
+            # (normalize() never makes the case-folded text longer)
+            if len(folded) >= 20 and edges in seen:
+                repeated = len(norm(n)) >= 20 and any(norm(n) == norm(m) for m in seen[edges])
+            if not repeated and len(folded) >= 40:
+                for m in range(n + 1, min(n + 4, len(prose_blocks))):
+                    later = prose_blocks[m][2]
+                    if all(word in later for part in edges for word in part) and len(norm(n)) >= 40:
+                        if norm(n) in norm(m) and norm(n) != norm(m):
+                            repeated = True
+                            break
+            seen.setdefault(edges, []).append(n)
             if repeated:
                 for i in self.block_lines(block):
                     self.lines[i].reason = "repeat"
@@ -667,19 +788,23 @@ class _Page:
     def _choose_published(self) -> None:
         """The publication date; the lowest-ranked cue wins.
 
-        2 a date-only line above the story · 3 a wire dateline's date ·
-        4 the date in the article's own URL path · 5 a date-only line elsewhere ·
+        2 a timestamp line above the story · 3 a wire dateline's date ·
+        4 the date in the article's own URL path · 5 a timestamp line elsewhere ·
         6 the date in the first other URL. Dates in tweets, "Related" lines and
-        prose are never used, and nothing is guessed.
+        prose are never used, and nothing is guessed: a dateline without a
+        year ("SEOUL, June 30 (Reuters) -") counts only when the page shows
+        the year (:meth:`_year_for`).
         """
         candidates: list[tuple[int, date, str]] = []
         header = self.first_body_block()
         for line in self.lines:
             if line.reason == "dateline":
-                found = bp.parse_date(line.text) or bp.parse_foreign_date(line.text)
+                found = bp.published_date(line.text)
                 if found:
                     candidates.append((2 if line.block <= header else 5, found, "dateline"))
         for _, _, _, _, found in self.datelines[:1]:
+            if found is None and self.dateline_month_day:
+                found = self._year_for(*self.dateline_month_day, header)
             if found:
                 candidates.append((3, found, "dateline"))
         first_other = True
@@ -694,6 +819,33 @@ class _Page:
             _, found, source = min(candidates, key=lambda c: c[0])
             self.meta["published"] = found
             self.sources["published"] = source
+
+    def _year_for(self, month: int, day: int, header: int) -> date | None:
+        """The date of a month and day, in the year another cue of the page shows.
+
+        Cues in order: a full date in the page header (furniture or headline,
+        never the story's prose; the year that puts the day nearest to it), the
+        year in the article's own URL path, then in the first other URL, a
+        single copyright year. None when the page shows no year.
+        """
+        for line in self.lines:
+            if line.block > header:
+                break
+            if line.reason in _NOT_DATE_CUES or (line.block == header and line.reason is None):
+                continue
+            found = bp.find_date(line.text)
+            if found:
+                return _nearest_date(month, day, found[0])
+        own = [url for url, is_own, _ in self.urls if is_own]
+        years = [bp.url_year(url) for url in own + [url for url, is_own, _ in self.urls[:1] if not is_own]]
+        years += [bp.copyright_year(line.text) for line in self.lines if line.reason == "footer"]
+        for year in years:
+            if year:
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    return None  # 29 February in a common year
+        return None
 
     def _choose_url(self) -> None:
         own = [url for url, is_own, _ in self.urls if is_own]
@@ -739,6 +891,21 @@ class _Page:
                 continue
             merged.append(span)
         return [(s[0], s[1]) for s in merged], [s[2] for s in merged]
+
+
+# Lines whose dates are not the page's: embedded posts, links, photo captions.
+_NOT_DATE_CUES = frozenset({"tweet", "related", "caption", "url", "foreign_script", "tail"})
+
+
+def _nearest_date(month: int, day: int, near: date) -> date | None:
+    """``month``/``day`` in the year (``near``'s or one either side) that puts it nearest ``near``."""
+    options = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            pass
+    return min(options, key=lambda d: abs((d - near).days)) if options else None
 
 
 # A link list longer than this is not a "Related" box inside a story.

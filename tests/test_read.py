@@ -629,3 +629,146 @@ def test_seed_and_eval_articles_metadata_and_no_hidden_story():
             if s.boilerplate and len(s.text.split()) >= 12 and s.reason not in furniture
         ]
         assert not hidden, (path.name, [s.text[:40] for s in hidden])
+
+
+# --- publication-date shapes ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("June 30, 2019 / 6:02 AM / Updated 3 hours ago", date(2019, 6, 30)),
+        ("Published 10 Jan 2019, 21:30 KST", date(2019, 1, 10)),
+        ("Live updates · Wednesday, November 12, 2025", date(2025, 11, 12)),
+        ("Posted: Mon 1 Jul 2019 09.15 BST", date(2019, 7, 1)),
+        ("Last modified on Tue 2 Jul 2019", date(2019, 7, 2)),
+        ("1 July 2019 • 10:42am", date(2019, 7, 1)),
+        ("2019-07-01T09:15:00Z", date(2019, 7, 1)),
+        ("Published 2021-03-04T18:05:00+09:00", date(2021, 3, 4)),
+        ("By Nadia Okafor | July 1, 2019 | 4 min read", date(2019, 7, 1)),
+        ("3 min read · Aug 14, 2020", date(2020, 8, 14)),
+        ("Updated 12 mins ago · 9 March 2022", date(2022, 3, 9)),
+        # the publication date, not the later edit
+        ("Sun 7 Mar 2021 06.02 GMT Last modified on Mon 8 Mar 2021 10.00 GMT", date(2021, 3, 7)),
+        ("PUBLISHED: 06:02 GMT, 7 March 2021 | UPDATED: 10:00 GMT, 8 March 2021", date(2021, 3, 7)),
+        ("Updated: 8 March 2021 | Published: 7 March 2021", date(2021, 3, 7)),
+    ],
+)
+def test_timestamp_line_shapes(line, expected):
+    text = f"Ministers sign a fisheries pact\n\n{line}\n\nThe two ministers signed the pact on Tuesday after talks in the port city, officials said.\n"
+    article = read_text("ts2.txt", text)
+    assert article.published == expected
+    assert sentence_with(article, line[:10]).reason == "dateline"
+    assert [s.text[:20] for s in article.content_sentences()] == ["The two ministers si"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kim | Moon | Trump",
+        "By the end of June 30, 2019 the plant will close, the company said.",
+        "Updated rules take effect on 1 July 2019 for all exporters in the region.",
+        "3 hours ago the two ministers met in the capital",
+    ],
+)
+def test_lines_with_dates_that_are_not_timestamps_stay_content(line):
+    from factdb.boilerplate import is_date_line
+
+    assert not is_date_line(line)
+
+
+WIRE_STORY = "Envoys meet at the border\n\n{dateline} The two envoys met on Sunday at the border village, officials said.\n\n{tail}"
+
+
+@pytest.mark.parametrize(
+    "dateline, tail, expected",
+    [
+        # year from the article's own URL path
+        ("LIMA, June 30 (Reuters) -", "Original url: https://www.example.com/world/2019/envoys-meet-idUSKCN1\n", date(2019, 6, 30)),
+        # year from a copyright line
+        ("LIMA, June 30 (Reuters) -", "© 2018 Example Wire. All rights reserved.\n", date(2018, 6, 30)),
+        # a copyright range names no year of publication
+        ("LIMA, June 30 (Reuters) -", "Copyright 2005-2024 Example Wire.\n", None),
+        # no cue at all: never guessed, even with a year in the story's prose
+        ("LIMA, June 30 (Reuters) -", "The envoys first met in 2017.\n", None),
+        ("QUITO, 3rd March (AFP) -", "Source url: https://www.example.org/2022/03/03/envoys\n", date(2022, 3, 3)),
+    ],
+)
+def test_wire_dateline_without_year_takes_the_year_from_another_cue(dateline, tail, expected):
+    article = read_text("w.txt", WIRE_STORY.format(dateline=dateline, tail=tail))
+    assert article.published == expected
+    assert sentence_with(article, dateline[:6]).text == dateline
+    assert sentence_with(article, dateline[:6]).reason == "dateline"
+    assert article.content_sentences()[0].text.startswith("The two envoys met")
+
+
+def test_wire_dateline_year_from_a_header_date_is_the_nearest_year():
+    text = (
+        "Envoys meet at the border\n\nBy Ana Lima | Updated January 2, 2020 14:00 GMT\n\n"
+        "LIMA, December 31 (Reuters) - The two envoys met on Tuesday at the border village, officials said.\n"
+    )
+    # the header line itself is a dated byline: its date ranks above the dateline's
+    assert read_text("n.txt", text).published == date(2020, 1, 2)
+    text = (
+        "Envoys meet at the border — as of January 2, 2020\n\n"
+        "LIMA, December 31 (Reuters) - The two envoys met on Tuesday at the border village, officials said.\n"
+    )
+    article = read_text("n2.txt", text)
+    assert article.published == date(2019, 12, 31)
+    assert article.metadata_sources["published"] == "dateline"
+
+
+# --- sentence boundaries: spaCy's sentencizer, exactly -----------------------------
+
+
+TRICKY_BLOCKS = [
+    'He said: "We will win." Then he left. (It rained.) The end!',
+    "Mr. Smith met Dr. Jones at 10 a.m. in the U.S. capital. They talked.",
+    "The deal is worth $4.5bn... Analysts were surprised?! Yes.\nA new line.  Two spaces. Tab.\tNext",
+    "Prices rose 3.5 percent. end.Next word. e.g. this. i.e. that. :) smile. It's done.” Quote closes.",
+    "Visit https://example.com/a.b?c=d. Then go. — Dash after. - Hyphen. [Bracket.] 'Single.' Done",
+    "会谈结束。双方同意。 Talks ended！ Agreed？ Final． word 𑁇 more",
+    "o.Ox.y.z : o. x Ph.D. holders. 8 a.m . Mr . Smith. ''Quoted.'' Next",
+    "No final punctuation at all here",
+    "Ends with a full stop.",
+    "“Ready?” he asked. “Yes!” she said.\n\nNew paragraph inside a block.",
+]
+
+
+def test_sentence_splitter_matches_spacys_sentencizer():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "\n\n\n".join(TRICKY_BLOCKS)
+    spans = []
+    pos = 0
+    for block in TRICKY_BLOCKS:
+        start = text.index(block, pos)
+        spans.append((start, start + len(block)))
+        pos = start + len(block)
+    got = [(s.paragraph, s.start, s.end) for s in split_sentences(text, spans)]
+    expected = []
+    for index, (block, (offset, _)) in enumerate(zip(TRICKY_BLOCKS, spans)):
+        for sent in nlp(block).sents:
+            raw = sent.text_with_ws
+            stripped = raw.strip()
+            if stripped:
+                start = offset + sent.start_char + len(raw) - len(raw.lstrip())
+                expected.append((index, start, start + len(stripped)))
+    assert got == expected
+
+
+def test_fast_paths_of_line_cues_agree_with_their_rules():
+    from factdb import boilerplate as bp
+
+    assert bp.ends_sentence('He said "yes."  ') and bp.ends_sentence("Why?)") and bp.ends_sentence("Wait…”")
+    assert not bp.ends_sentence("3.5 percent of the") and not bp.ends_sentence('"') and not bp.ends_sentence("")
+    assert bp.is_foreign_script("Посол прибыл в город (Moscow)")
+    assert not bp.is_foreign_script("Café owners in Zürich said “no” to the plan")
+    # a hard-wrapped prose line ending in a lower-case word is no credit; a credit still is
+    assert bp.line_reason("the two leaders walked along the pier and spoke with") is None
+    assert bp.line_reason("The premier greets students in Seoul. (Yonhap/Kim Min-ji, File)") == "caption"
+    for text in ("The U.S.-led talks, in Lima-City: OK.", "it's 3.5--4 km _under_ the .bay.", "Ünïcode ẞtraße", "—", "one"):
+        words = bp.normalize(text).split()
+        assert bp.edge_words(text.casefold()) == (tuple(words[:2]), tuple(words[-2:]))
