@@ -171,3 +171,16 @@ def test_anaphors_wait_for_the_story_date():
     assert one("The previous day, he met aides.").shift == ("day", -1)
     assert one("He returned later that month.").shift == ("month", 0)
     assert find_dates("Exports rose 4 per cent on the previous year.", WED) == []
+
+
+def test_deadline_set_by_an_infinitive_points_ahead():
+    # the order was given in the past; the deadline it sets lies ahead of publication
+    assert one("The court ordered the company to withdraw the product by 30 January.").date == "2019-01-30"
+    assert one("The ministry announced a panel to report back by 30 January.").date == "2019-01-30"
+    # near miss: a deadline met in the past
+    assert one("The company recalled the product by 30 January.").date == "2018-01-30"
+
+
+def test_scheduled_arrival_in_the_present_points_ahead():
+    assert one("The envoy arrives in Lusaka on Monday.").date == "2018-06-18"
+    assert one("The envoy arrived in Lusaka on Monday.").date == "2018-06-11"

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from factdb.extract.event import extract
-from factdb.read import read_path, read_text
+from factdb.read import Sentence, read_path, read_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 PUBLISHED = date(2018, 6, 13)  # a Wednesday
@@ -143,3 +143,69 @@ def test_a_speakers_today_with_nothing_happening_is_no_event():
 def test_march_the_month_is_not_a_march():
     (event,) = events("The minister returned to Lima in March 2015 to open a school.")
     assert event.event_type != "gathering"
+
+
+def one_sentence_events(text, published=PUBLISHED):
+    """Events of ``text`` read as a single sentence, as when the reader leaves a
+    dateline inside the first sentence."""
+    article = read_text("t.txt", text, published=published)
+    article.sentences = [Sentence(0, len(text), text, 0)]
+    return extract(article)
+
+
+def test_wire_dateline_date_is_the_filing_date_not_a_happening():
+    found = one_sentence_events(
+        "NAIROBI, June 12 (Wire Service) - Kenya's president flew to Addis Ababa on Friday "
+        "for talks with the African Union chairman."
+    )
+    assert [e.date_text for e in found] == ["Friday"]
+    assert found[0].description.startswith("Kenya's president flew to Addis Ababa")
+    found = one_sentence_events("LIMA, Peru, Sunday - The finance minister resigned on Saturday.")
+    assert [e.date_text for e in found] == ["Saturday"]
+    # near miss: names, a comma and a dash at the start, but no dateline date
+    found = one_sentence_events("Ruto, Museveni and Hassan met on Friday - the first such meeting in years.")
+    assert [(e.date_text, e.date) for e in found] == [("Friday", "2018-06-08")]
+
+
+def test_outlet_speaking_of_its_own_coverage_is_no_event():
+    found = events("That concludes our live coverage for today; the talks resume tomorrow in Geneva.")
+    assert [e.date_text for e in found] == ["tomorrow"]
+    # the semicolon ends the widening: the coverage words stay out of the description
+    assert found[0].description == "the talks resume in Geneva"
+    # near miss: a speaker's "we ... our talks" is a happening
+    found = events('"We will end our talks on Friday," the envoy said.')
+    assert [(e.date_text, e.date) for e in found] == [("Friday", "2018-06-15")]
+
+
+def test_reported_happening_is_described_by_its_own_clause():
+    found = by_text(events(
+        "Officials told reporters on Monday that the ferry service was last suspended in 1998."
+    ))
+    suspended = found["1998"]
+    assert suspended.description == "the ferry service was last suspended"
+    assert suspended.event_type != "statement"  # "told" types the attribution, not the happening
+    # the date of the telling keeps its attribution
+    assert found["Monday"].event_type == "statement"
+    assert found["Monday"].description.startswith("Officials told reporters")
+    (reopened,) = events("She said the bridge reopened in March.")
+    assert reopened.description == "the bridge reopened"
+
+
+def test_attribution_stays_when_the_verb_takes_an_object_or_that_is_relative():
+    (merger,) = events("The agency announced the merger on Tuesday.")
+    assert merger.description == "The agency announced the merger"
+    (statement,) = events("The ministry confirmed the figures in a statement that was released on Monday.")
+    assert statement.description.startswith("The ministry confirmed")
+
+
+def test_dash_aside_and_repeated_clause_leads_leave_the_description():
+    (talks,) = events(
+        "A wire agency reported citing a senior diplomat that the envoy could revive the "
+        "four-way talks — which included both Koreas — last held in 2007."
+    )
+    assert talks.description == "the envoy could revive the four-way talks last held"
+    (ferries,) = events(
+        "Local radio reported that the port would be closed for two days, and that ferries "
+        "will be rerouted on Friday."
+    )
+    assert ferries.description == "ferries will be rerouted"

@@ -142,14 +142,17 @@ _FUTURE = re.compile(
     r"(?:scheduled|due|set|expected|slated|poised|planning|plans?|intends?|aims?)\s+(?:to|for)|"
     r"to\s+be\s+held|scheduled|expected|"
     # A commitment made in the past points ahead: "agreed to launch talks by 30 June".
-    r"(?:agreed|pledged|promised|vowed|decided|committed|undertook|resolved)\s+to)\b",
+    r"(?:agreed|pledged|promised|vowed|decided|committed|undertook|resolved)\s+to|"
+    # A deadline an infinitive sets lies ahead of the clause's own verb:
+    # "announced a committee to meet by 31 March", "ordered troops to withdraw by Friday".
+    r"to\s+(?:be\s+)?[a-z]+\s+(?:[a-z]+\s+){0,3}?by(?=\s*$))\b",
     re.IGNORECASE,
 )
 # News prose states a scheduled happening in the present simple: "She flies to
 # Bali on Saturday", "a state visit beginning Thursday". Only movement and
 # schedule verbs count; "says" and "wants" describe the present, not a plan.
 _SCHEDULED_PRESENT = re.compile(
-    r"\b(?=[bdefghlmorstv])(?:flies|travels|heads|leaves|departs|returns|visits|meets|hosts|holds|"
+    r"\b(?=[abdefghlmorstv])(?:flies|travels|heads|leaves|departs|returns|visits|meets|hosts|holds|"
     r"begins|beginning|starts|starting|opens|ends|wraps|goes|arrives)\b",
     re.IGNORECASE,
 )

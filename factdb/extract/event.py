@@ -112,7 +112,7 @@ _TRAVEL_PLACE_RX = re.compile(
 )
 # Words that lead into a date and belong with it ("back in 2011", "earlier on Wednesday").
 _DATE_LEAD = re.compile(
-    r"(?:\b(?:back|earlier|later|early|late|also)\s+)?\b(?:on|in|at|since|from|around|by|during|for|of|until|over)\s+$"
+    r"(?:\b(?:back|earlier|later|early|late|also)\s+)?\b(?:on|in|at|since|from|around|by|during|for|of|until|over|between)\s+$"
     r"|(?:\b(?:back|earlier|later)\s+)$",
     re.IGNORECASE,
 )
@@ -125,7 +125,7 @@ _ATTRIBUTION_WORD = re.compile(r"according|citing|reported|said|confirmed|told",
 # Parentheses are not breaks: "12 million dollars (£9.4m) last year" is one clause.
 _STRONG_BREAK = re.compile(r"\s*(?:[;:\"“”]|\s[—–-]\s|—|\s+but\s+)\s*")
 _CLAUSE_LEAD = re.compile(
-    r"^(?:which|who|when|where|while|but|and|that|as|after|before|because|though|although)\b",
+    r"^(?:(?:and|but|or)\s+)?(?:which|who|when|where|while|but|and|that|as|after|before|because|though|although)\b",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
@@ -138,6 +138,40 @@ _SEGMENT_BREAK = re.compile(r",\s+|" + _STRONG_BREAK.pattern)
 _LEADING_AUX = re.compile(r"(?:is|are|was|were|will|would|had|has|have)")
 _DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their)$", re.IGNORECASE)
 
+# A wire dateline that opens the first sentence: "CITY, June 30 (Agency) - ...",
+# "CITY, Region, 30 June -", "CITY, Sunday -". Its date is when the story was
+# filed, not a happening, and its words belong in no description.
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]+day)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s+"
+)
+# The outlet speaking of its own work: "we'll end our live coverage for today",
+# "this blog will be updated on Monday". Such a clause dates the coverage, not a happening.
+_OWN_COVERAGE = re.compile(
+    r"\b(?:our|this)\s+(?:live\s+)?(?:coverage|blog|updates|newsletter|podcast|live\s*blog|page)\b"
+    r"|\bwe(?:['’]ll|\s+will)\s+(?:be\s+back\s+with|bring\s+you|keep\s+you\s+(?:posted|updated))\b",
+    re.IGNORECASE,
+)
+_MONTH_OR_WEEKDAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# Attribution that introduces a reported happening: "officials said on Tuesday that",
+# "the agency reported citing a senior official that", "told reporters that",
+# or "said" straight before its clause's subject ("He said the talks ..."). A
+# date after it belongs to the happening, so the description starts after it.
+_REPORTED_LEAD = re.compile(
+    r"\b(?:said|says|reported|reports|announced|confirmed|stated|added|noted|wrote|"
+    r"told\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|citing|quoting|during|after|via)\b[^\"“”;:.]{0,80}?)?"
+    r",?\s+that\s+(?!(?:was|were|is|are|had|has|have|will|would|could)\b)"
+    rf"|\b(?:said|says)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its)\s|(?!{_MONTH_OR_WEEKDAY})[A-Z])"
+)
+_REPORTING_WORD = re.compile(r"sa(?:id|ys)|report|announced|confirmed|stated|added|noted|wrote|told")
+# An aside set off by a pair of dashes ("the talks — which involved six nations — last held").
+_DASH_ASIDE = re.compile(r"\s[—–-]{1,2}\s[^—–]{1,160}?\s[—–-]{1,2}\s")
+
 
 def extract(article: Article) -> list[Event]:
     events: list[Event] = []
@@ -149,32 +183,44 @@ def extract(article: Article) -> list[Event]:
         # Scanned once per sentence, shared by all of its date mentions.
         pieces = _segments(sentence.text)
         words = _happening_words(sentence.text)
+        dateline = _DATELINE.match(sentence.text)
+        leads = _reported_leads(sentence.text)
         for mention in mentions:
+            if dateline and mention.end <= dateline.end():
+                continue  # the story's filing date
             if mention.kind == "anaphor":
                 mention = (resolve_anaphor(mention, previous) if previous else None) or mention
             if mention.resolved or mention.kind != "anaphor":
                 previous = mention
-            event = _event(article, sentence, mention, pieces, words)
+            floor = max([dateline.end() if dateline else 0] + [e for e in leads if e <= mention.start])
+            event = _event(article, sentence, mention, pieces, words, floor)
             if event is not None:
                 events.append(event)
     return events
 
 
 def _event(article: Article, sentence: Sentence, mention: DateMention,
-           pieces: list[tuple[int, int]], words: list[tuple[int, int, str]]) -> Event | None:
+           pieces: list[tuple[int, int]], words: list[tuple[int, int, str]], floor: int = 0) -> Event | None:
+    """The event ``mention`` dates; ``floor``: where its description may start at the
+    earliest (after a dateline, or after the attribution of a reported happening)."""
     text = sentence.text
     if mention.kind == "year" and not _year_is_happening(text, mention):
         return None
+    if _about_own_coverage(text, mention):
+        return None
     clause_start, clause_end = _clause(text, mention, pieces)
-    description = _describe(text, clause_start, clause_end, mention)
+    description = _describe(text, max(clause_start, floor), clause_end, mention)
     if len(description.split()) < 4 or not _VERBISH.search(description):
         # "..., the ministry confirmed on Tuesday" / "his predecessor, in 2001": too
-        # little to stand alone; widen to the sentence up to the clause end.
-        description = _describe(text, 0, clause_end, mention)
+        # little to stand alone; widen to the sentence up to the clause end, but
+        # not past a semicolon: what stands before one is a sentence of its own.
+        semicolon = text.rfind(";", 0, clause_start)
+        description = _describe(text, max(floor, semicolon + 1), clause_end, mention)
+    # A reported happening takes its type from its own words, not from "said".
     event_type = (
-        _event_type(words, clause_start, clause_end, mention)
-        or _event_type(words, 0, mention.start, mention)  # the sentence up to the date
-        or _event_type(words, 0, len(text), mention)
+        _event_type(words, max(clause_start, floor), clause_end, mention)
+        or _event_type(words, floor, mention.start, mention)  # the sentence up to the date
+        or _event_type(words, floor, len(text), mention)
     )
     if not description or (event_type is None and not _VERBISH.search(description)):
         return None  # a date with nothing happening around it ("the 2019 edition")
@@ -204,6 +250,20 @@ def _event(article: Article, sentence: Sentence, mention: DateMention,
             )
         ],
     )
+
+
+def _reported_leads(text: str) -> list[int]:
+    """Ends of the attributions in ``text`` that introduce a reported clause."""
+    if not _REPORTING_WORD.search(text):
+        return []
+    return [m.end() for m in _REPORTED_LEAD.finditer(text)]
+
+
+def _about_own_coverage(text: str, mention: DateMention) -> bool:
+    """Whether the clause holding ``mention`` is the outlet speaking of its coverage."""
+    start = max((m.end() for m in _STRONG_BREAK.finditer(text, 0, mention.start)), default=0)
+    stop = _STRONG_BREAK.search(text, mention.end)
+    return _OWN_COVERAGE.search(text, start, stop.start() if stop else len(text)) is not None
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -273,6 +333,8 @@ def _describe(text: str, start: int, end: int, mention: DateMention) -> str:
     lead = _DATE_LEAD.search(before, max(0, len(before) - 40))
     if lead:
         before = before[: lead.start()]
+    if "—" in before or "–" in before or " - " in before:
+        before = _DASH_ASIDE.sub(" ", before)
     after = text[mention.end : end]
     words = (before.rstrip(" ,") + " " + after.lstrip(" ,")).strip()
     if _ATTRIBUTION_WORD.search(words):
