@@ -483,7 +483,8 @@ def is_date_line(line: str) -> bool:
 
 # Separators between the parts of a timestamp line: "|", "/", "·", "•", dashes.
 _LINE_SEPARATOR = re.compile(r"\s+[|/·•—–-]\s+|\s*[|·•]\s*")
-_BYLINE_SEGMENT = re.compile(r"(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,5}")
+# "By Jane Roe and Li Wei", "By the Asia desk", "By our correspondent in Lima"
+_BYLINE_SEGMENT = re.compile(r"(?i:by)\s+(?:(?i:the|our|a)\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w.'’-]*|&)){0,5}")
 
 
 def _only_date_filler(text: str) -> bool:

@@ -772,3 +772,10 @@ def test_fast_paths_of_line_cues_agree_with_their_rules():
     for text in ("The U.S.-led talks, in Lima-City: OK.", "it's 3.5--4 km _under_ the .bay.", "Ünïcode ẞtraße", "—", "one"):
         words = bp.normalize(text).split()
         assert bp.edge_words(text.casefold()) == (tuple(words[:2]), tuple(words[-2:]))
+
+
+def test_a_desk_byline_beside_the_timestamp_does_not_hide_the_date():
+    text = ("Ministers meet in Lima\n\nBy the Americas desk | Published 4 Feb 2022, 09:10 PET | "
+            "5 min read\n\nThe ministers met on Thursday and agreed a new trade route.\n")
+    article = read_text("desk.txt", text)
+    assert str(article.document.published) == "2022-02-04"
