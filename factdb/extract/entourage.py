@@ -46,6 +46,7 @@ from ..read import Article, Sentence
 from .common import evidence
 from .people import (
     PAST_TITLE,
+    Mention,
     ROLE_HEADS,
     STOP_CAPS,
     fold,
@@ -66,6 +67,7 @@ _CUE = re.compile(
     r"first lady|first gentleman|beside|alongside|opposite|across the table|joining|did not make)\b"
 )  # matched against lower-cased text: far faster than re.I over many alternatives
 
+_LEADER_NOUN = r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emperor|chairman)"
 # Cues after which a list of companions follows.
 _LIST_TRIGGER = re.compile(
     r"\b(?:accompanied by|joined by|flanked by|escorted by|"
@@ -75,7 +77,8 @@ _LIST_TRIGGER = re.compile(
     r"(?:\w+\s+){0,2}?(?:including|such as|like)|"
     r"(?:delegation|entourage|retinue|party|contingent|team)\s+(?:was|is|were|are|will be)\s+(?:led|headed)\s+by|"
     r"(?i:(?:among\s+(?:those|the\s+officials|the\s+people)\s+)?(?:accompanying|travell?ing\s+with|joining|"
-    r"with)\s+(?:him|her|them|the\s+\w+|(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
+    r"with)\s+(?:him|her|them|the\s+\w+|the\s+(?:[\w\-]+\s+){1,2}?" + _LEADER_NOUN + r"|"
+    r"(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
     r"(?:\s+(?:on|for|in|at|to)\s+(?:the|this|his|her|its)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s*(?:are|were|was|is|will\s+be|:))|"
     # "Also on board the presidential plane were ...", "Beside him sat ..."
     r"(?i:(?:also\s+)?on\s+board(?:\s+(?:the|his|her)(?:\s+[\w\-]+){1,3}?)?\s+(?:were|was|are|is))|"
@@ -83,8 +86,15 @@ _LIST_TRIGGER = re.compile(
     r"\s+(?:sat|stood|were|was))|"
     # "Duarte brought along ...", "she took with her ..."
     r"(?i:(?:brought|brings|bringing|took|takes|taking)\s+(?:along|with\s+(?:him|her)))|"
+    # "Abe travelled with ...": only after a named subject or a pronoun (checked in code)
+    r"(?P<travel_with>(?:has\s+|had\s+|is\s+|was\s+)?(?:travell?(?:ed|s|ing)|flew|flies|arrived|arrives)\s+with)|"
     r"(?i:(?:also\s+)?(?:on\s+the\s+trip|in\s+the\s+(?:delegation|entourage|party)|"
     r"part\s+of\s+the\s+(?:delegation|entourage))\s+(?:are|were|was|is|will\s+be)))\s+"
+)
+_DESCRIBED_LEADER = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,2}?" + _LEADER_NOUN + r"\b", re.I)
+_TRAVEL_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|when|after|as)\s+)(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)"
+    r"(?:\s+(?:also|later|then|had|has|reportedly))?\s*$"
 )
 _OPPOSITE_TRIGGER = re.compile(
     r"(?i:(?:across\s+the\s+table\s+from|opposite)\s+(?P<who>him|her|(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))"
@@ -93,7 +103,9 @@ _OPPOSITE_TRIGGER = re.compile(
 _ABSENT_LIST = re.compile(
     r"\b(?:absent|missing|left off|left out|excluded|omitted)\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
     r"(?:entourage|delegation|list|party|retinue|group|line-?up|trip|team|names|contingent)\w*\s+"
-    r"(?:was|were|is|are)\s+"
+    r"(?:was|were|is|are)\s+|"
+    # "Notably missing was X": the inverted absence, marked by its adverb, opening the sentence
+    r"^(?i:(?:most\s+)?(?:notably|conspicuously)|also)\s+(?:absent|missing)\s+(?:was|were)\s+"
 )
 _PRESENT_VERB = (
     r"(?:seen|spotted|sighted|photographed|pictured|arrived|arrive|arrives|arriving|travell?ed|travell?ing|"
@@ -115,9 +127,10 @@ _STRONG_PREDICATE = re.compile(
     re.I,
 )
 _ABSENT_PREDICATE = re.compile(
-    r"^\s*,?\s*(?:(?:who|which)\b[^,]{0,80},\s*)?(?:(?:was|were|is|are|has|have|had)\s+(?:conspicuously\s+|"
+    r"^\s*,?\s*(?:(?:who|which)\b[^,]{0,80},\s*|(?:usually|normally|often|typically|always|once|long)\b[^,]{0,40},\s*)?"
+    r"(?:(?:was|were|is|are|has|have|had)\s+(?:conspicuously\s+|"
     r"notably\s+|also\s+|reportedly\s+)*(?:not\s+(?:been\s+)?(?:included|listed|named|among|part|on|in|"
-    r"present|accompanying|travell?ing)|absent|missing|left (?:out|off)|excluded|omitted|nowhere)|"
+    r"present|accompanying|travell?ing|seen|spotted|sighted|pictured)|absent|missing|left (?:out|off)|excluded|omitted|nowhere)|"
     r"did not (?:accompany|travel|join|make)|didn['’]t (?:accompany|travel|join|make))",
     re.I,
 )
@@ -137,7 +150,7 @@ _ABSENT_LATER = re.compile(
     re.I,
 )
 _ABSENT_CONTEXT = re.compile(
-    r"\b(?:entourage|delegation|names|list|listed|named|party|retinue|trip|accompan\w+|travel\w*|line-?up|"
+    r"\b(?:entourage|delegation|names|list|listed|named|party|retinue|trip|visit|accompan\w+|travel\w*|line-?up|"
     r"contingent)\b",
     re.I,
 )
@@ -179,7 +192,8 @@ _SPOUSE_SCENE = re.compile(
 
 # A lead-in line that announces a list of companions on the following lines.
 _LEAD_IN = re.compile(
-    r"(?i)[ \t]*(?P<line>[^\n]{0,80}?\b(?:travell?ing\s+with|accompanying|joining|going\s+with|delegation|"
+    r"(?i)[ \t]*(?P<line>[^\n]{0,80}?\b(?:travell?ing\s+with|accompanying|accompanied\s+by|joined\s+by|joining|"
+    r"going\s+with|delegation|"
     r"entourage|retinue|on\s+the\s+trip|on\s+board|in\s+the\s+party|who['’]s\s+(?:going|coming))\b[^\n:]{0,50}):[ \t]*\Z"
 )
 _ABSENT_LEAD_IN = re.compile(
@@ -214,6 +228,8 @@ _SUBJECT_BEFORE = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?P<by>by\s+)?(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 
+_ROLE_CLAUSE_END = re.compile(r"\s+(?:and|who|which|whose|as well as)\s+|\s*[;,(]\s*")
+_GIVEN_NAME = re.compile(r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s*,")
 _LEADER_WORDS = re.compile(r"^(?:the )?(?:leader|president|premier|chairman)['’]s?$", re.I)
 
 
@@ -289,6 +305,9 @@ class _Finder:
         leaders = {p.name for p in self.people.persons if any(is_leader_title(t) for t in p.titles)}
         if not leaders:
             return None
+        # a full name the article never titles in prose (the title sat in a caption or headline) can
+        # still be the traveller; anyone titled as something else (a minister) cannot
+        leaders |= self.people.untitled_names()
         travel: dict[str, int] = {}
         host: dict[str, int] = {}
         text = self.text
@@ -338,6 +357,13 @@ class _Finder:
             if len(tokens) >= 2 and name_shaped(tokens):
                 found.append(m)
         return found
+
+    def _given_name(self, lo: int, hi: int) -> list:
+        """A lone given name set off by commas ("his wife, Akiko, stayed"): the spouse apposition only."""
+        m = _GIVEN_NAME.match(self.text, lo, hi)
+        if not m or not name_shaped([m.group(1)]) or self.people.person(m.group(1)):
+            return []  # a known person's surname is somebody else, not a first name
+        return [Mention(m.start(1), m.end(1), m.group(1), [], False)]
 
     def _title_role(self, mention) -> str:
         return " ".join(t for t in mention.title if t.lower() not in STOP_CAPS or t.lower() == "of")
@@ -423,7 +449,29 @@ class _Finder:
         for m in name_runs(self.text[lo:at], lo):
             if m.name and self.people.person(m.name):
                 best = self.people.resolve(m.name)
+            elif m.name and " " not in m.name:
+                full = self.people.resolve(m.name)  # "Kim" for a full name written untitled earlier
+                best = full if full and len(full.split()) >= 2 else best
         return best or self.leader_from("his", at)
+
+    def _described_leader(self, cue: str, at: int) -> str | None:
+        """"travelling with the Chilean president are": the one named person that description fits."""
+        desc = _DESCRIBED_LEADER.search(cue)
+        return self.people.describe(desc.group(0), before=at) if desc else None
+
+    def _travelling_subject(self, before: str, at: int) -> str | None:
+        """The person right before "travelled with": a name the article knows, or he/she."""
+        subject = _TRAVEL_SUBJECT.search(before)
+        if not subject:
+            return None
+        who = subject.group("who")
+        if who.lower() in ("he", "she"):
+            return self.leader_from("his", at)
+        person = self.people.person(who)
+        if person:
+            return person.name
+        full = self.people.resolve(who)  # a full name written earlier, even with no title
+        return full if full and len(full.split()) >= 2 else None
 
     # -- filters --
 
@@ -472,8 +520,14 @@ class _Finder:
             add(items, self.leader_from(None, s.start), False, "entourage.absent", 0.8)
         for m in _LIST_TRIGGER.finditer(text):
             lo = s.start + m.end()
+            if m.group("travel_with"):
+                leader = self._travelling_subject(text[: m.start()], s.start + m.start())
+                if not leader:
+                    continue  # "reporters travelled with ...": only a person's companions count
+            else:
+                leader = self._described_leader(m.group(0), s.start) or self.leader_before(s.start, lo)
             items, _ = self._items(lo, s.end, first_gap_words=6, allow_comma_first=False)
-            add(items, self.leader_before(s.start, lo), True, "entourage.list", 0.85)
+            add(items, leader, True, "entourage.list", 0.85)
         for m in _OPPOSITE_TRIGGER.finditer(text) if ("across" in lowered or "opposite" in lowered) else ():
             lo = s.start + m.end()
             facing = self.leader_before(s.start, lo)
@@ -491,7 +545,9 @@ class _Finder:
         for m in _SPOUSE.finditer(text):
             names = self._names(s.start + m.end(), min(s.end, s.start + m.end() + 60))
             if not names or names[0].start - self._title_len(names[0]) != s.start + m.end():
-                continue
+                names = self._given_name(s.start + m.end(), s.end) if m.group(0).rstrip().endswith(",") else []
+                if not names:
+                    continue
             name = names[0]
             if m.group("lady"):
                 if PAST_TITLE.search(text[max(0, m.start() - 12) : m.start()]):
@@ -506,12 +562,15 @@ class _Finder:
             else:
                 leader = self.leader_from(m.group("poss") or m.group("pron"), s.start)
                 role = m.group("role")
-            if not leader or (leader not in self.travellers and leader != self.visitor):
-                continue  # a spouse travels only with a leader reported travelling
             item = _Item(name.name, name.start, name.end, role)
             rest = self.text[self._apposition(item, s.end) : s.end]
+            skipped_trip = bool(_ABSENT_LATER.match(rest))
+            if not leader or leader in self.hosts:
+                continue
+            if leader not in self.travellers and leader != self.visitor and not skipped_trip:
+                continue  # a spouse travels only with a leader reported travelling
             absent = (_ABSENT_PREDICATE.match(rest) and _ABSENT_CONTEXT.search(rest)) or _STAYED.match(rest) \
-                or _ABSENT_LATER.match(rest)
+                or skipped_trip
             if absent:
                 add([item], leader, False, "entourage.absent", 0.75)
             elif _SPOUSE_SCENE.search(text):
@@ -601,6 +660,10 @@ class _Finder:
             return None
         body = tail[sep.end() :].rstrip(" .;,)")
         extra = _loose_role(body) if len(body.split()) <= 10 else None
+        if extra is None:
+            # "vice-chairman of the central committee and the chief negotiator with ...": the first role
+            head = _ROLE_CLAUSE_END.split(body, maxsplit=1)[0]
+            extra = _loose_role(head) if head != body and len(head.split()) <= 10 else None
         if extra is None:
             return item if bullet and re.match(r"(?:who|which)\b", body) else None
         item.role = item.role or extra

@@ -41,6 +41,7 @@ ROLE_HEADS = frozenset("""
     grandmother grandson granddaughter nephew niece sibling spouse
     bodyguard interpreter translator staff secretary-general vice-chairman vice-chair lady
     adm gen col lt sgt capt cmdr gov sen rep
+    ayatollah mufti imam sheikh cardinal archbishop bishop rabbi patriarch cleric
 """.split())
 
 # Capitalised words that belong to a title written before a name
@@ -48,7 +49,7 @@ ROLE_HEADS = frozenset("""
 TITLE_WORDS = HONORIFICS | ROLE_HEADS | frozenset("""
     foreign defense defence finance interior trade economy home justice state prime first second
     vice supreme central executive acting senior chief special national security general party
-    premier deputy of the affairs unification cabinet
+    premier deputy of the affairs unification cabinet grand
 """.split())
 
 _TITLE_HEADWORDS = TITLE_WORDS - {"of", "the"}
@@ -98,12 +99,19 @@ MONTHS_DAYS = frozenset("""
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 
 # Demonyms and geographic modifiers that may open a title ("North Korean leader", "U.S. envoy").
+# "-i" and "-ic" are listed, not matched as suffixes: many surnames end that way ("Rouhani", "Vucic").
 _DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch)|U\.?S\.?|US|UN|EU|UK|U\.?K\.?|North|South|East|West|"
+    r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch)|"
+    r"(?:Israel|Pakistan|Iraq|Saud|Kuwait|Qatar|Emirat|Yemen|Oman|Bahrain|Bangladesh|Somal|Nepal|Azerbaijan|"
+    r"Afghan|Tha|Bengal|Punjab|Kashmir|Sindh|Baluch)i|"
+    r"(?:Arab|Balt|Iceland|Slav|Celt|Nord|Hispan|Islam|German|Gael|Hellen|Atlant|Pacif)ic|U\.?S\.?|US|UN|EU|UK|U\.?K\.?|North|South|East|West|"
     r"Kremlin|White|Pentagon)$"
 )
 
-_TOKEN = r"[A-Z][\w'’.\-]*"
+# Latin capitals beyond ASCII ("Óscar", "Łukasz", "Žiga"): names are not only English-spelled.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+_TOKEN = rf"[{_UPPER}][\w'’.\-]*"
 # A capitalised run, allowing "of"/"of the" inside ("Secretary of State Ruth Adler").
 _RUN = re.compile(rf"(?<![\w\-'’]){_TOKEN}(?:[ \t]*\n?[ \t]*(?:of[ \t]+(?:the[ \t]+)?)?{_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -172,7 +180,9 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return title, name
 
 
-_NAME_TOKEN = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*")
+_NAME_TOKEN = re.compile(
+    rf"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[{_UPPER}][{_LOWER}'’]*(?:-[{_UPPER}{_LOWER}][{_LOWER}'’]*)*"
+)
 
 
 def name_shaped(tokens: list[str]) -> bool:
@@ -459,6 +469,10 @@ class People:
         person = self._by_fold.get(fold(name))
         return person.name if person else name
 
+    def untitled_names(self) -> set[str]:
+        """Full names written in prose without any cue making them a known person."""
+        return {name for _, name in self._shapes.values() if not self.person(name)}
+
     def titles(self, name: str) -> list[str]:
         person = self.person(name)
         return person.titles if person else []
@@ -574,6 +588,10 @@ class People:
         if runs and runs[-1].end >= len(phrase.rstrip()) - 1:
             resolved = self.resolve(runs[-1].name)
             if resolved and fold(resolved) in self._by_fold:
+                return resolved
+            # a bare surname of a full name written earlier is a person even without a title
+            # ("Ana Duarte ..." then "Duarte was unmoved"); places and ships are not cut that way
+            if resolved and " " not in runs[-1].name and len(resolved.split()) >= 2:
                 return resolved
             return None
         desc = _DESCRIPTION.search(phrase)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from ..models import Quote
 from ..read import Article, Sentence
 from .common import evidence
-from .people import REPORTING_VERBS, People, subject_before
+from .people import REPORTING_VERBS, ROLE_HEADS, People, subject_before
 
 MIN_WORDS = 5
 
@@ -61,12 +61,19 @@ _PRE_VERB = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+([^,;:\"“”]{1,60}?)\s*,", re.I)
 # "Duarte was quoted by the agency as saying that ..."
 _QUOTED_AS = re.compile(
-    r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*|[Hh]e|[Ss]he)\s+(?:was|were|is|has been)\s+quoted\b"
-    r"[^\"“”.;]{0,60}?\bas\s+saying\b"
+    r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*|[Hh]e|[Ss]he|"
+    r"[Tt]he\s+(?:[\w.'’\-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True)) + r"))"
+    r"\s+(?:was|were|is|has been)\s+(?:also\s+|later\s+)?quoted\b[^\"“”.;]{0,60}?\bas\s+saying\b"
 )
 # "Lee Sang-min, a professor at Korea University, said": the subject before an apposition
 _APPOSED_SUBJECT = re.compile(
     r"^\s*(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w.'’\-]*),\s+(?:a|an|the|who|which|his|her|[a-z]+ing)\b[^\"“”]*,\s*$"
+)
+# "Kim, for his part, said": a sentence adverbial between the subject and its verb
+_ASIDE_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*|[Hh]e|[Ss]he),\s+"
+    r"(?:for\s+(?:his|her|its|their)\s+part|in\s+(?:turn|response|reply|return|contrast|a\s+statement|"
+    r"an\s+interview)|however|meanwhile|though|too|by\s+contrast|for\s+example|in\s+particular),\s*$"
 )
 
 
@@ -214,6 +221,11 @@ class _Attributor:
             return None
         if not (inner[-1:] in ",?!—–-…:" or body[0].islower() or lead.group(0).strip() == ","):
             return None  # the quote closed a sentence: what follows is new prose
+        quoted = _QUOTED_AS.match(body)
+        if quoted:
+            speaker = self.people.speaker(quoted.group("who"), pos)
+            if speaker:
+                return speaker, "quoted", base + quoted.end()
         inverted = _INVERTED.match(body)
         if inverted:
             who = ((inverted.group(2) or "") + inverted.group(3)).strip()
@@ -245,7 +257,7 @@ class _Attributor:
         for verb in reversed(list(_PRE_VERB.finditer(pre))):
             phrase = subject_before(pre, verb.start())
             if not phrase:
-                appositive = _APPOSED_SUBJECT.match(pre[: verb.start()])
+                appositive = _APPOSED_SUBJECT.match(pre[: verb.start()]) or _ASIDE_SUBJECT.search(pre[: verb.start()])
                 if not appositive:
                     continue
                 phrase = appositive.group("who")
