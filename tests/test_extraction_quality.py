@@ -7,6 +7,9 @@
 * holdout: a held-out set (tests/holdout) nobody tuning extractors has seen:
   altered copies of the five seeds (names, places, dates, numbers, dishes
   changed, sentence structure kept) plus new articles in other outlet styles.
+* blind: a fourth set (tests/blind) annotated without reading the extractor
+  code and scored once: altered copies of seeds 001, 003 and 004 plus new
+  articles (wire dateline story, Japanese and Korean outlets, UK analysis).
 
 Run ``python -m pytest -s tests/test_extraction_quality.py`` to see the tables
 and the lists of misses and false positives.
@@ -28,6 +31,7 @@ SETS = {
     "seeds": (ROOT / "tests" / "gold" / "seeds", ROOT / "seeds" / "articles"),
     "eval": (ROOT / "tests" / "eval" / "gold", ROOT / "tests" / "eval" / "articles"),
     "holdout": (ROOT / "tests" / "holdout" / "gold", ROOT / "tests" / "holdout" / "articles"),
+    "blind": (ROOT / "tests" / "blind" / "gold", ROOT / "tests" / "blind" / "articles"),
 }
 
 # Minimum precision / recall per kind, per set. Kept at 0.0 while the extractors
@@ -39,10 +43,13 @@ EVAL_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
 EVAL_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
 HOLDOUT_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
 HOLDOUT_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
+BLIND_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
+BLIND_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
 THRESHOLDS = {
     "seeds": (SEED_MIN_PRECISION, SEED_MIN_RECALL),
     "eval": (EVAL_MIN_PRECISION, EVAL_MIN_RECALL),
     "holdout": (HOLDOUT_MIN_PRECISION, HOLDOUT_MIN_RECALL),
+    "blind": (BLIND_MIN_PRECISION, BLIND_MIN_RECALL),
 }
 
 
@@ -145,7 +152,24 @@ def test_holdout_covers_every_seed_alteration_and_new_articles():
         assert 400 <= words <= 700, f"{document}: {words} words"
 
 
-@pytest.mark.parametrize("name", ["eval", "holdout"])
+def test_blind_covers_three_seed_alterations_and_new_articles():
+    """Altered copies of seeds 001, 003 and 004 (b0N_altered_<seed>.txt) plus at least four new articles."""
+    gold_dir, articles_dir = SETS["blind"]
+    docs = load_gold(gold_dir)
+    assert set(docs) == {p.name for p in articles_dir.glob("*.txt")}
+    seeds = {p.stem for p in SETS["seeds"][1].glob("*.txt")}
+    altered = {d for d in docs if "_altered_" in d}
+    stems = {d.split("_altered_", 1)[1].removesuffix(".txt") for d in altered}
+    assert stems <= seeds
+    assert {s[:3] for s in stems} == {"001", "003", "004"}
+    new = set(docs) - altered
+    assert len(new) >= 4
+    for document in new:
+        words = len((articles_dir / document).read_text(encoding="utf-8").split())
+        assert 400 <= words <= 700, f"{document}: {words} words"
+
+
+@pytest.mark.parametrize("name", ["eval", "holdout", "blind"])
 def test_gold_has_every_kind(name):
     """The independent sets exercise every fact kind, with enough required facts to mean something."""
     counts = {kind: 0 for kind in FACT_TYPES}
