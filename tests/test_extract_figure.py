@@ -182,3 +182,33 @@ def test_more_currencies_and_shares(sentence, value, unit):
 def test_metric_drops_sentence_initial_capital_and_reads_worth():
     assert only("Bilateral trade fell 12 percent last year.").metric == "bilateral trade"
     assert only("The loan is worth S$20 million.").metric == "value of the loan"
+
+
+# --- holdout-driven rules (invented sentences; each with a near miss that stays out) ---
+
+
+def test_possessive_before_a_count_of_three_or_more():
+    found = only("Its 14 crew members were rescued by a passing trawler.")
+    assert (found.value, found.unit) == (14, "crew")
+    found = only("Their 40 delegates voted against the motion.")
+    assert (found.value, found.unit) == (40, "delegates")
+    # "their two countries": a reference back to known parties
+    assert figures("Their two countries signed a pact.") == []
+
+
+def test_compound_counts_of_carriages_and_storeys():
+    found = only("The 16-carriage train left the capital at dawn.")
+    assert (found.value, found.unit) == (16, "carriages")
+    found = only("They met in a 40-storey tower.")
+    assert (found.value, found.unit) == (40, "storeys")
+    assert figures("The three-carriage-long queue was a joke.") == []
+
+
+def test_a_stated_duration_of_one_unit():
+    found = only("The call, originally planned for an hour, ran long.")
+    assert (found.value, found.unit) == (1, "hours")
+    found = only("The talks lasted a day.")
+    assert (found.value, found.unit) == (1, "days")
+    # relative time, not a duration
+    assert figures("The vote was pushed back for a day later in the week, then an hour later.") == []
+    assert figures("A week later he resigned.") == []

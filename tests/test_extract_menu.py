@@ -173,3 +173,41 @@ def test_colon_list_and_more_serving_phrases():
 def test_colon_lists_that_are_not_menus():
     assert dishes("The agenda: trade; security; climate.") == {}
     assert dishes("The delegation: three ministers; two generals.") == {}
+
+
+# --- holdout-driven rules (invented sentences; each with a near miss that stays out) ---
+
+
+def test_questions_are_not_dishes():
+    assert dishes("What was on the menu?") == {}
+    assert dishes("Which dishes were on the menu at the banquet?") == {}
+
+
+def test_served_with_introduces_what_came_with_the_dish():
+    found = dishes("The main course was lamb shank, served with a Rioja and a Basque cider.")
+    assert set(found) == {"lamb shank", "Rioja", "Basque cider"}
+    assert all(not name.startswith(("served", "paired")) for name in found)
+    found = dishes("Dessert was a quince tart, paired with an ice wine.")
+    assert set(found) == {"quince tart", "ice wine"}
+
+
+def test_diners_starting_with_dishes_after_a_meal_in_the_paragraph():
+    found = dishes("The chancellor hosted a working dinner at the residence. "
+                   "Guests started with chilled sorrel soup and smoked eel.")
+    assert set(found) == {"chilled sorrel soup", "smoked eel"}
+    assert found["smoked eel"].course == "starter"
+    assert found["smoked eel"].meal == "working dinner"
+    # no meal named in the paragraph: a tour is no starter
+    assert dishes("The summit was held in the capital. Guests started with a tour of the old town.") == {}
+    # a meal named, but the talks are not diners
+    assert dishes("The chancellor hosted a working dinner. The talks started with a review of trade.") == {}
+
+
+def test_dish_added_in_a_menu_paragraph():
+    found = dishes("The banquet opened with grilled trout and wild rice. Tuscan-style bean stew (ribollita) was added "
+                   "as a tribute to the visitors.")
+    assert found["Tuscan-style bean stew"].local_names == ["ribollita"]
+    # "added" outside a paragraph that lists dishes, or added to an agenda, is no dish
+    assert dishes("New security measures were added after the incident.") == {}
+    found = dishes("The banquet opened with grilled trout. A clause on fisheries was added to the statement.")
+    assert set(found) == {"grilled trout"}

@@ -187,7 +187,8 @@ _A_UNIT = re.compile(
 # "six-party talks" and "five-year plan" are names and durations, not counts.
 _COMPOUND_COUNT = re.compile(
     rf"{_LEFT_EDGE}(?P<num>{_NUM})-(?P<noun>member|seat|strong|person|man|woman|bed|room|vehicle|car|ship|"
-    r"plane|aircraft|passenger|delegate|officer|soldier|troop)\b(?!-)",
+    r"plane|aircraft|passenger|delegate|officer|soldier|troop|carriage|wagon|coach|storey|truck|bus|"
+    r"helicopter|jet)\b(?!-)",
     re.IGNORECASE,
 )
 _COMPOUND_UNITS = {"strong": "people", "person": "people", "man": "people", "woman": "women",
@@ -488,11 +489,20 @@ def _a_unit(text: str, m: re.Match) -> _Candidate | None:
     value = 0.5 if num.startswith("half") else 1.0
     if m.group("half"):
         value += 0.5
-    # "a year" is a figure only when qualified ("more than a year") or halved.
-    if value == 1.0 and not _QUALIFIER_RX.search(_tail(text, m.start())):
+    # "a year" is a figure only when qualified ("more than a year"), halved, or a stated
+    # duration ("lasted an hour", "scheduled for a week"); "a day later" is no figure.
+    if value == 1.0 and not _QUALIFIER_RX.search(_tail(text, m.start())) and not (
+            m.group("unit").lower() in _DURATION_WORDS and _LASTED_FOR.search(_tail(text, m.start(), 30))
+            and not _RELATIVE_AFTER.match(text, m.end())):
         return None
     unit = _MEASURES[m.group("unit").lower()]
     return _Candidate(m.start(), m.end(), value, unit, "measure")
+
+
+_DURATION_WORDS = frozenset({"hour", "minute", "day", "week", "month", "year", "decade"})
+# What makes "an hour" a duration: "for an hour", "lasted an hour", "took a week".
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|before|after|ago|late|early|behind|ahead|away|from\s+now)\b", re.I)
+_LASTED_FOR = re.compile(r"\b(?:for|lasted|lasting|lasts|took|takes|spent|spend|spends)\s+$", re.I)
 
 
 def _count(text: str, m: re.Match) -> _Candidate | None:
@@ -504,10 +514,11 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
     if re.fullmatch(r"(?:1[89]|20)\d\d", num):
         return None  # a year
     before = _tail(text, m.start()).rstrip()
-    if re.search(r"\b(?:the|these|those|both|all|its|their|our)$", before, re.IGNORECASE):
-        return None  # "the two leaders": a reference back, not a count
-    rest = m.group("rest")
     value = parse_number(num)
+    if re.search(r"\b(?:the|these|those|both|all)$", before, re.IGNORECASE) or (
+            re.search(r"\b(?:its|their|our)$", before, re.IGNORECASE) and (value or 0) < 3):
+        return None  # "the two leaders", "their two countries": a reference back, not a count
+    rest = m.group("rest")
     demonym = _DEMONYM_PLURAL.match(rest)
     noun_after = demonym and re.match(r"\s+([a-z]+)", rest[demonym.end():])
     if noun_after and _is_plural(noun_after.group(1)):
@@ -527,7 +538,8 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
         return cand
     prev = re.search(r"([A-Za-z][\w'’.-]*)$", before)
     if prev and prev.group(1)[0].isupper() and not re.match(
-        r"(?:At|About|Around|Some|Nearly|Almost|Only|Just|More|Over|Up|Less|Fewer|Approximately|Roughly|An|A|The|In|Of|With|For|By|And|Than)$",
+        r"(?:At|About|Around|Some|Nearly|Almost|Only|Just|More|Over|Up|Less|Fewer|Approximately|Roughly|An|A|The|In|Of|With|For|By|And|Than|"
+        r"Its|Their|Our|His|Her)$",
         prev.group(1),
     ):
         return None  # "Channel 4 reporters", "Sky 1 viewers": a number inside a name

@@ -105,6 +105,21 @@ _PASSIVE = re.compile(
     re.I,
 )
 
+# "Cold noodles were added as a nod to the guest": in a paragraph that already lists dishes,
+# an added thing is one more dish (not "added to the agenda").
+_PASSIVE_ADDED = re.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?added\b(?!\s+to\s+(?:the\s+|its\s+|their\s+)?(?:list|agenda|schedule|"
+    r"programme|program|itinerary|talks|statement|declaration))",
+    re.I,
+)
+# Diners opening a sentence with a serving verb ("Guests started with ..."): a menu
+# when a meal was named earlier in the same paragraph.
+_DINERS_OPEN = re.compile(
+    r"^\s*(?:the\s+|both\s+)?(?:guests|diners|delegates|delegations|visitors|leaders|they)\s+"
+    r"(?:then\s+|later\s+|first\s+|also\s+)?(?:started|began|ate|dined|feasted|were\s+(?:served|treated|offered))\b",
+    re.I,
+)
+
 # Where a list of dishes stops.
 _LIST_END = re.compile(
     r"\s*(?:;|:|\.(?:\s|$)|,?\s+according\s+to\b|,\s+(?:[\w.'’\-]+\s+){0,5}?(?:said|says|reported|reports|told|added|noted|wrote|showed)\b|\s+as\s+a\s+gesture\b|"
@@ -115,8 +130,9 @@ _LIST_END = re.compile(
     r",?\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\s+(?:with|to|at|in|on|over|for|the|a|an)\b)",
     re.I,
 )
-# Separators between dishes; "followed by" also opens the next course.
-_SEPARATOR = re.compile(r",?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+", re.I)
+# Separators between dishes; "followed by" also opens the next course, and ", served with"
+# / ", paired with" bring what came with the dish ("X, served with a Y wine").
+_SEPARATOR = re.compile(r",\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+", re.I)
 # Fixed food pairs that are one dish word, not two dishes.
 _BINOMIALS = re.compile(r"\b(?:sweet|hot)\s+and\s+(?:sour|spicy)\b|\bsalt\s+and\s+pepper\b|\bsurf\s+and\s+turf\b|"
                         r"\bfish\s+and\s+chips\b|\bbread\s+and\s+butter\b|\bmac(?:aroni)?\s+and\s+cheese\b", re.I)
@@ -137,7 +153,7 @@ _NOT_DISH_WORDS = frozenset("""
     guests leaders delegation delegations president minister visitors people who that
     speech speeches statement statements handshake signing performance concert song songs dance
     remarks address ceremony visit discussion discussions talks photo photos music show gifts gift
-    agreement deal mix variety range array fusion blend success
+    agreement deal mix variety range array fusion blend success what which why how whose
 """.split())
 # Prepositions and infinitives that dishes do not carry ("a seat next to the queen", "a chance to talk").
 _NOT_DISH_PHRASE = re.compile(r"\b(?:next\s+to|to\s+(?:the|a|an|[a-z]+\b(?!\s+(?:taste|share)))|for\s+the|near|beside|"
@@ -205,9 +221,9 @@ def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | No
     return regions
 
 
-def _passive_regions(text: str) -> list[tuple[int, int, str | None]]:
+def _passive_regions(text: str, pattern: re.Pattern = _PASSIVE) -> list[tuple[int, int, str | None]]:
     regions = []
-    for match in _PASSIVE.finditer(text):
+    for match in pattern.finditer(text):
         clause_start = max(text.rfind(c, 0, match.start()) for c in (";", ":", ". ", ", "))
         clause_start = 0 if clause_start < 0 else clause_start + (2 if text[clause_start] in ",." else 1)
         after = _COURSE_AFTER.match(text, match.end())
@@ -347,19 +363,24 @@ def extract(article: Article) -> list[MenuItem]:
     last_menu_paragraph: int | None = None
     for sentence in article.content_sentences():
         text = sentence.text
-        if not _ANY_CUE.search(text):
+        added_here = last_menu_paragraph == sentence.paragraph and " added" in text
+        if not added_here and not _ANY_CUE.search(text):
             continue
         meal_here = _meal_name(text)
         near_menu = last_menu_paragraph is not None and sentence.paragraph - last_menu_paragraph <= 1
         if meal_here:
             last_meal = (meal_here, sentence.paragraph)
-        context = bool(meal_here or _FOOD_CONTEXT.search(text) or near_menu)
+        meal_in_paragraph = last_meal is not None and last_meal[1] == sentence.paragraph
+        context = bool(meal_here or _FOOD_CONTEXT.search(text) or near_menu
+                       or (meal_in_paragraph and _DINERS_OPEN.match(text)))
         lead = _COURSE_LEAD.search(text)
         regions = [(s, e, c or (lead.group("course") if lead and lead.end() <= s else None),
                     "starter" if starter else None)
                    for s, e, c, starter in _list_regions(text, strong_only=not context)]
         if context:
             regions += [(s, e, c, None) for s, e, c in _passive_regions(text)]
+        if added_here:
+            regions += [(s, e, c, None) for s, e, c in _passive_regions(text, _PASSIVE_ADDED)]
         dishes: list[_Dish] = _colon_list(text)
         if dishes:
             regions = [r for r in regions if not any(d.start < r[1] and r[0] < d.end for d in dishes)]
@@ -424,6 +445,8 @@ def _sentence_case(article_text: str, text: str, dish: _Dish) -> str:
         return name
     if len(words) > 1 and words[1][:1].isupper():
         return name
+    if first.endswith("-style"):
+        return name  # "Sichuan-style": named after a place
     if re.search(rf"[\w,]\s+{re.escape(first)}\b", article_text):
         return name  # capitalised after another word: a name
     return name[0].lower() + name[1:]

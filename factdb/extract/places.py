@@ -44,7 +44,9 @@ for _type, _words in {
     "memorial": "memorial monument mausoleum cemetery tomb shrine statue",
     "square": "square plaza park garden gardens boulevard avenue bridge",
     "restaurant": "restaurant cafe café canteen eatery",
-    "facility": "factory plant works cosmodrome spaceport base farm mine checkpoint site",
+    "facility": "factory plant works cosmodrome spaceport base farm mine checkpoint site lookout",
+    "tunnel": "tunnel",
+    "district": "zone",
     "city": "city town village",
 }.items():
     for _word in _words.split():
@@ -54,7 +56,15 @@ for _type, _words in {
 HEAD_FIRST: dict[str, str] = {
     "port": "city", "mount": "mountain", "lake": "lake", "fort": "facility", "camp": "facility",
     "hotel": "hotel", "cape": "cape", "palace": "palace",
+    # the same heads as other languages write them before the name ("Palacio X", "Plaza de X")
+    "palacio": "palace", "palazzo": "palace", "palais": "palace", "plaza": "square", "piazza": "square",
+    "praça": "square", "plac": "square", "teatro": "building", "museo": "building", "estadio": "building",
+    "castillo": "palace", "schloss": "palace", "château": "palace", "chateau": "palace",
 }
+
+# The modifiers that make a "zone" a district where things are built ("X economic zone");
+# any other zone ("the X time zone", "exclusion zone") is no venue.
+ZONE_MODIFIERS = frozenset("economic industrial development trade technology export processing".split())
 
 # Lower-case words allowed between a name and a lower-case head ("railway" station).
 PLACE_MODIFIERS = frozenset("""
@@ -63,10 +73,11 @@ PLACE_MODIFIERS = frozenset("""
     city university memorial friendship exhibition convention congress cultural science
     space launch submarine ship vehicle car tractor power missile engine test testing nuclear
     launching satellite rocket enrichment reactor heritage
-""".split())
+""".split()) | ZONE_MODIFIERS
 
 # Heads that need a modifier before them in lower case: "X missile test site", never "X site".
-NEEDS_MODIFIER = frozenset({"site"})
+NEEDS_MODIFIER = frozenset({"site", "zone"})
+
 
 # Shape and colour words that make "X Office" / "X Room" a room, not an institution
 # ("Oval Office", "Blue Room"; the "Foreign Office" is a ministry).
@@ -198,6 +209,11 @@ def is_personish(tokens: list[str]) -> bool:
     return first in TITLE_WORDS and first not in {"of", "the", "state", "central", "national"}
 
 
+def is_stan_demonym(word: str) -> bool:
+    """A demonym that is its country's name without "-stan" ("Tajik", "Afghan")."""
+    return word[:1].isupper() and (is_country(word + "istan") or is_country(word + "stan"))
+
+
 def is_calendar(tokens: list[str]) -> bool:
     return any(t.lower().rstrip(".,") in MONTHS_DAYS for t in tokens)
 
@@ -220,7 +236,8 @@ def named_ok(name: str) -> bool:
     if any(t.lower().strip(".,") in _OUTLET_WORDS for t in tokens):
         return False
     descriptive = [t for t in tokens if _DEMONYM.match(strip_possessive(t)) or t.lower() in REGION_WORDS
-                   or strip_possessive(t).lower() in _DEMONYMS_IRREGULAR or is_country(t)]
+                   or strip_possessive(t).lower() in _DEMONYMS_IRREGULAR or is_country(t)
+                   or is_stan_demonym(strip_possessive(t))]
     return len(descriptive) < len(tokens)
 
 
@@ -243,6 +260,8 @@ def bare_name_ok(name: str) -> bool:
             return False  # "Vietnamese", "Thai", "AFP"
         if word.endswith("i") and is_country(word[:-1]):
             return False  # "Israeli", "Pakistani": a country plus -i
+        if is_stan_demonym(word):
+            return False  # "Tajik", "Afghan": the country minus -(i)stan
     if any(t.isupper() and len(t) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+", t) for t in tokens):
         return False
     return len(name) >= 3

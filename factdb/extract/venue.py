@@ -6,7 +6,8 @@ A place is recognised by its shape and by what the sentence says about it
 * **typed names** — a capitalised run with a place-type head word, written
   capitalised ("Lantau Island", "Azure Bay Hotel", "House of Culture") or in
   lower case after the name ("Dong Dang railway station", "the Heroes memorial",
-  "X missile engine test site"); "by the" may join a head to a name ("Gardens by
+  "X missile engine test site"; after "a"/"the" up to two descriptive words
+  may come first: "a X traditional medicine factory"); "by the" may join a head to a name ("Gardens by
   the Sea"); a shape or colour word makes "X Office" / "X Room" a room;
   "the X campus of Y University" is Y University;
 * **descriptor names** — "the port city of X", "the border station of X",
@@ -16,6 +17,10 @@ A place is recognised by its shape and by what the sentence says about it
   "a conference in X", "stopped at X", "visited X", "left X", "a trip to X";
   countries, regions, organisations, people, calendar words and languages
   are refused here (a trip "to Russia" is not a venue);
+* **located names** — "the X University in Y", "a Z hotel near Y": Y is where
+  the typed place stands; "from X, where he was attending a summit": a
+  where-clause with a happening word makes X a place (not after "at": "at X,
+  where he worked" may be an employer);
 * **venue statements** — "... would be a likely venue for the summit", "is
   expected to host the summit"; when the subject is a description ("The
   island, ...", "The school's campus") it means the last place of that type.
@@ -49,6 +54,7 @@ from .places import (
     NEEDS_MODIFIER,
     ROOM_ADJECTIVES,
     STOP_CAPS,
+    ZONE_MODIFIERS,
     bare_name_ok,
     clean,
     fold,
@@ -145,7 +151,9 @@ _IN_AT_CUE = re.compile(
     r"negotiations|conference|forum|held|hold(?:s|ing)?|host(?:s|ed|ing)?|ceremony|reception|banquet|"
     r"dinner|lunch|signing|signed|seen|spotted|sighted|stay(?:s|ed|ing)?|spen[dt]|stop(?:s|ped)?|"
     r"gather(?:ed|s)?|welcom(?:e|ed|es|ing)|greet(?:ed|s)?|preparations?|parade|rally|visit(?:s|ed|ing)?|"
-    r"trip|tour(?:s|ed)?|day|night|overnight|crossed|arrival|stopover|laid|lay|housed|lodged|accommodated)\b",
+    r"trip|tour(?:s|ed)?|day|night|overnight|crossed|arrival|stopover|laid|lay|housed|lodged|accommodated|"
+    # a walk across a line or into a place: "20 steps across the demarcation line at X"
+    r"across|steps|stepped|walk(?:s|ed)?|set\s+foot)\b",
     re.I,
 )
 # Travel words that make "to/from/for X" a place the story moves through.
@@ -173,15 +181,21 @@ _PREP_BEFORE = re.compile(r"\b(?P<prep>in|at|to|from|for|into)\s+(?:(?:the|a|an)
 _FOLLOW_OK = frozenset("""
     on in at for to with and next last this that where which after before ahead earlier later from until
     by during since as when while early late around near off over under between of or but who whose
-    said says say told then last tomorrow today yesterday is was were are will would has had have
+    said says say told then last tomorrow today tonight yesterday is was were are will would has had have
     could may might later, to
 """.split())
+_NOT_FREE = _FOLLOW_OK | STOP_CAPS | NOT_PLACE_MODIFIERS
 # "X, a colonial-era hotel on ...": an apposition that says what X is.
 _HEAD_ALT = "|".join(sorted(PLACE_HEADS, key=len, reverse=True))
 _APPOSITIVE = re.compile(
     rf"^\s*,\s+(?:a|an|the)\s+(?:[\w'’\-]+\s+){{0,4}}?(?P<head>{_HEAD_ALT})(?:\s+(?P<head2>{_HEAD_ALT}))?\b"
 )
 _CLAUSE_CUT = re.compile(r"[;:()\"“”]|\s[—–]\s|--")
+# "in/from/to X, where ..." names a place; "at X, where he worked" may be an employer.
+_WHERE_PREPOSITIONS = frozenset({"in", "from", "to", "into"})
+_WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?P<clause>[^.;:,()]{1,100})")
+# "X University in Y", "X hotel near Y": where the typed place stands.
+_LOCATED = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+(?=[A-Z])")
 
 # --- affiliations and descriptions --------------------------------------------
 
@@ -285,6 +299,10 @@ _FIRST_WORD = re.compile(r"(\S+)\s+")
 _LOWER = re.compile(r"[a-z]+")
 _DEMONYM_RUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\b")
 _FOLLOWER = re.compile(r"\s+([a-z]+)")
+_DESCRIBED_CITY = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_DETERMINER_END = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_DETERMINER_OPEN = re.compile(r"(?:The|A|An)\s")
+_HEAD_WITHIN_THREE = re.compile(rf"(?:\s+[a-z]+){{1,2}}\s+(?:{'|'.join(sorted(PLACE_HEADS, key=len, reverse=True))})\b")
 _IN_AT_ON_END = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?$")
 _NOT_HERE_BEFORE = re.compile(r"\b(?:professor|official|officials|analyst|expert|ambassador|embassy|"
                               r"correspondent|based)\s*$")
@@ -332,11 +350,19 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return pieces
 
 
-def _lower_head(text: str, end: int) -> tuple[int, str] | None | bool:
+def _free_modifier(word: str) -> bool:
+    """A descriptive word that may stand between a name and its head after "a"/"the"
+    ("a X traditional medicine factory"), unlike a verb or function word ("the X said the hotel")."""
+    return len(word) >= 3 and word not in _NOT_FREE and not word.endswith(("ed", "ly"))
+
+
+def _lower_head(text: str, start: int, end: int) -> tuple[int, str] | None | bool:
     """End and type of lower-case place words after a name ("railway station"), if any.
 
     False when the words make the name an outlet ("television station") and
     None when the words are a descriptor of a following name ("port of X").
+    When the name (text[start:end]) follows "a"/"an"/"the", up to two descriptive
+    words may come before the head ("a X traditional medicine factory").
     """
     words = _LOWER_WORDS.match(text[end:])
     if not words:
@@ -345,18 +371,34 @@ def _lower_head(text: str, end: int) -> tuple[int, str] | None | bool:
     if found[0].group(0) in NOT_PLACE_MODIFIERS:
         return False
     best = None
+    free = 0
+    determined = None
     for i, word in enumerate(found):
         head = word.group(0)
-        if head in PLACE_HEADS and all(m.group(0) in PLACE_MODIFIERS for m in found[:i]) and \
-                (i > 0 or head not in NEEDS_MODIFIER):
+        if head in PLACE_HEADS and (i > 0 or head not in NEEDS_MODIFIER) and \
+                (head != "zone" or found[i - 1].group(0) in ZONE_MODIFIERS):
             best = (end + word.end(), PLACE_HEADS[head])
-        if head not in PLACE_MODIFIERS:
-            break
+        if head in PLACE_MODIFIERS:
+            continue
+        if best is None and free < 2 and _free_modifier(head):
+            if determined is None:  # looked up only here: most names have no such word after them
+                determined = bool(_DETERMINER_END.search(text, max(0, start - 5), start))
+            if determined:
+                free += 1
+                continue
+        break
     if best and re.match(r"(?:\s+[a-z]+){0,2}\s+of\s+(?:the\s+)?[A-Z]", text[best[0]:]):
         last = text[:best[0]].split()[-1]
         if last in DESCRIPTORS or re.match(r"\s+(?!of\b)[a-z]+", text[best[0]:]):
             return None  # "the Pacific port of X", "Y's resort island of X": the name comes after
     return best
+
+
+def _appositive_name_ok(name: str) -> bool:
+    """A name that an apposition calls a place ("X Post Y, a lookout point"): only its shape is checked."""
+    tokens = name.split()
+    return 0 < len(tokens) <= 5 and tokens[0].lower() not in STOP_CAPS and not is_country(name) \
+        and not is_personish(tokens) and not is_calendar(tokens)
 
 
 def _trim_leading_stop(text: str, start: int, end: int) -> int:
@@ -452,14 +494,17 @@ class _SentenceReader:
             (next_word and next_word.group(1) in _TAIL_WORDS)
             or any(strip_possessive(w).lower() in _HEAD_WORDS for w in text[start:end].split())
         ):
-            return None  # no place word in or after the run: the common case, decided cheaply
+            determined = next_word is not None and (_DETERMINER_END.search(text, max(0, start - 5), start)
+                                                    or _DETERMINER_OPEN.match(text, start))
+            if not (determined and _HEAD_WITHIN_THREE.match(text, end)):
+                return None  # no place word in or after the run: the common case, decided cheaply
         start = _trim_leading_stop(text, start, end)
         name = clean(text[start:end])
         words = name.split()
         if not words or all(w.lower() in STOP_CAPS for w in words):
             return None
         bare = [strip_possessive(w) for w in words]
-        lower_head = _lower_head(text, end)
+        lower_head = _lower_head(text, start, end) if next_word else None
         if lower_head is False:
             return None  # "Channel 9 television station": an outlet
         low = [w.lower() for w in bare]
@@ -467,7 +512,7 @@ class _SentenceReader:
         head_type = None
         if len(low) == 2 and low[1] in ("office", "room") and low[0] in ROOM_ADJECTIVES:
             head_type = "building"  # "Oval Office": a room, though "office" usually names an institution
-        elif len(low) >= 2 and low[-1] in PLACE_HEADS:
+        elif len(low) >= 2 and low[-1] in PLACE_HEADS and (low[-1] != "zone" or low[-2] in ZONE_MODIFIERS):
             head_type = PLACE_HEADS[low[-1]]
         elif 1 <= of_at < len(low) and low[of_at - 1] in PLACE_HEADS and of_at + 1 < len(low):
             head_type = PLACE_HEADS[low[of_at - 1]]
@@ -481,8 +526,8 @@ class _SentenceReader:
             stop, kind = lower_head
             if not head_type and not named_ok(strip_possessive(name)):
                 return None  # "the Thai city", "Vietnam's border station": no name
-            if kind == "city" and not possessive and re.search(r"\b(?:the|a|an)\s+$", text[:start]):
-                return None  # "the Far Eastern city": a description, not a name
+            if kind == "city" and not possessive and _DESCRIBED_CITY.search(text, max(0, start - 40), start):
+                return None  # "the Far Eastern city", "the major X city": a description, not a name
             return self._typed_mention(start, stop, kind if not head_type or kind != "university" else head_type)
         if head_type and not possessive:
             if low[-1] in NEEDS_MODIFIER and re.search(r"\b(?:a|an)\s+$", text[:start]):
@@ -609,17 +654,46 @@ class _SentenceReader:
                 window = " ".join(clause[: prep.start()].split(",")[-1].split()[-reach:])
                 cue = {"in": _IN_AT_CUE, "at": _IN_AT_CUE, "to": _TO_CUE, "from": _FROM_CUE,
                        "for": _FOR_CUE, "into": None}[kind]
-                if cue is None or not cue.search(window):
+                if (cue is None or not cue.search(window)) and not (kind in _WHERE_PREPOSITIONS
+                                                                     and self._where_happens(after)):
                     continue
                 if kind in ("in", "at") and _NOT_HERE_BEFORE.search(window):
                     continue
                 rule = f"venue.{kind}"
             name = clean(text[p_start:p_end])
-            if not bare_name_ok(strip_possessive(name)) or self._is_person(name):
+            if appositive and _appositive_name_ok(name):
+                pass  # "X Post Y, a lookout point": the apposition says it is a place, whatever its words
+            elif not bare_name_ok(strip_possessive(name)) or self._is_person(name):
                 continue
             if _DEMONYM_RUN.match(name) and len(name.split()) > 1:
                 continue  # "Peruvian Andes ..."
             self._add(p_start, p_end, place_type, rule, 0.7)
+
+    @staticmethod
+    def _where_happens(after: str) -> bool:
+        """ "from X, where he was attending a summit": a where-clause says something happens at X."""
+        where = _WHERE_CLAUSE.match(after)
+        return bool(where and _IN_AT_CUE.search(where.group("clause")))
+
+    def located(self) -> None:
+        """ "the X University in Y", "a Z hotel near Y": the name after a typed place is where it is."""
+        text = self.text
+        for mention in [m for m in self.mentions if m.rule == "venue.typed" and m.report]:
+            local_end = mention.end - self.sentence.start
+            cue = _LOCATED.match(text, local_end)
+            if not cue:
+                continue
+            run = next(iter(_runs(text[cue.end():])), None)
+            if run is None or run[0] != 0:
+                continue
+            start = cue.end()
+            piece = _split_run(text, start, start + run[1])[0]
+            name = clean(text[piece[0]:piece[1]])
+            follower = _FOLLOWER.match(text, piece[1])
+            if follower and follower.group(1) not in _FOLLOW_OK:
+                continue  # "in Y province": a region, or an adjective
+            if bare_name_ok(strip_possessive(name)) and not self._is_person(name):
+                self._add(piece[0], piece[1], "city", "venue.located", 0.7)
 
     def statements(self, history: list[Mention]) -> None:
         """ "X would be a likely venue for the summit"; "The island ... is seen as a likely venue"."""
@@ -677,6 +751,7 @@ def _read_sentence(article: Article, sentence: Sentence, persons: set[str],
                    history: list[Mention]) -> list[Mention]:
     reader = _SentenceReader(article, sentence, persons)
     reader.typed()
+    reader.located()
     reader.descriptors()
     reader.destinations()
     reader.ships()
@@ -686,19 +761,54 @@ def _read_sentence(article: Article, sentence: Sentence, persons: set[str],
     return reader.mentions
 
 
+def _short_forms(key: str) -> list[str]:
+    """ "hall of the people" -> ["hall"]: the name cut before each "of"."""
+    forms, at = [], key.find(" of ")
+    while at > 0:
+        forms.append(key[:at])
+        at = key.find(" of ", at + 1)
+    return forms
+
+
+def _same_place(key: str, facts: dict[str, Venue], short: dict[str, str]) -> str:
+    """The key of a place already found that ``key`` is a short or full form of, else ``key``.
+
+    "X Hall" is "X Hall of the People" named short (and the other way round);
+    a shared first word alone ("X Hall" / "X Station") is not enough. ``short``
+    maps the short forms of the keys found so far to their key.
+    """
+    if key in facts:
+        return key
+    if key in short and short[key] in facts:
+        return short[key]
+    if " of " in key:
+        return next((form for form in _short_forms(key) if form in facts), key)
+    return key
+
+
 def extract(article: Article) -> list[Venue]:
     """Venue facts of one article, one per distinct place, every mention as evidence."""
     persons: set[str] = set()  # grows as people are introduced
     history: list[Mention] = []
     facts: dict[str, Venue] = {}
     activities: dict[str, list[str]] = {}
+    short: dict[str, str] = {}  # "hall" -> "hall of the people"
     for sentence in article.content_sentences():
         for mention in _read_sentence(article, sentence, persons, history):
             if mention.start >= 0:
                 history.append(mention)
             if not mention.report:
                 continue
-            key = mention.key
+            key = _same_place(mention.key, facts, short)
+            if key != mention.key and len(mention.key) > len(key):
+                # "the Great Hall" first, "the Great Hall of the People" later: keep the full name
+                facts[mention.key] = facts.pop(key)
+                activities[mention.key] = activities.pop(key)
+                facts[mention.key].place = mention.place
+                key = mention.key
+            if " of " in key:
+                for form in _short_forms(key):
+                    short.setdefault(form, key)
             span = (mention.start, mention.end) if mention.start >= 0 else None
             ev = evidence(article, sentence, extractor=mention.rule, value_span=span,
                           confidence=mention.confidence)
