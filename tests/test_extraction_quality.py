@@ -34,17 +34,24 @@ SETS = {
     "blind": (ROOT / "tests" / "blind" / "gold", ROOT / "tests" / "blind" / "articles"),
 }
 
-# Minimum precision / recall per kind, per set. Kept at 0.0 while the extractors
-# are being written; the lead raises them as extractors improve (targets from
-# CONTEXT.md: precision >= 0.90, recall >= 0.80 on unseen articles).
-SEED_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
-SEED_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
-EVAL_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
-EVAL_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
-HOLDOUT_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
-HOLDOUT_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
-BLIND_MIN_PRECISION = {kind: 0.0 for kind in FACT_TYPES}
-BLIND_MIN_RECALL = {kind: 0.0 for kind in FACT_TYPES}
+# Minimum precision / recall per kind, per set: regression floors, not goals.
+# seeds, eval and holdout have all been used to develop the rules, so they must
+# stay near perfect. The blind set was scored once after all tuning; its floors
+# sit just under that measurement so a regression shows, and are raised only
+# by rules that generalise, never by looking at its misses. The goal for unseen
+# articles is precision >= 0.90 and recall >= 0.80 for every kind (README).
+DEVELOPMENT_FLOOR = {kind: 0.95 for kind in FACT_TYPES}
+SEED_MIN_PRECISION = SEED_MIN_RECALL = DEVELOPMENT_FLOOR
+EVAL_MIN_PRECISION = EVAL_MIN_RECALL = DEVELOPMENT_FLOOR
+HOLDOUT_MIN_PRECISION = HOLDOUT_MIN_RECALL = DEVELOPMENT_FLOOR
+BLIND_MIN_PRECISION = {
+    "entourage_member": 0.85, "event": 0.70, "venue": 0.90,
+    "figure": 0.95, "menu_item": 0.85, "quote": 0.90,
+}
+BLIND_MIN_RECALL = {
+    "entourage_member": 0.45, "event": 0.75, "venue": 0.90,
+    "figure": 0.85, "menu_item": 0.65, "quote": 0.95,
+}
 THRESHOLDS = {
     "seeds": (SEED_MIN_PRECISION, SEED_MIN_RECALL),
     "eval": (EVAL_MIN_PRECISION, EVAL_MIN_RECALL),
