@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..models import EntourageMember
 from ..read import Article, Sentence
@@ -55,6 +56,8 @@ from .people import (
     is_leader_title,
     name_runs,
     name_shaped,
+    run_matches,
+    run_mention,
 )
 from .quote import read_people
 
@@ -228,6 +231,13 @@ _SUBJECT_BEFORE = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?P<by>by\s+)?(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 
+_WHO_WHICH = re.compile(r"(?:who|which)\b")
+_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+# Words after which the first list item follows ("key aides including", "were").
+_INTRO_WORDS = re.compile(r"\b(?:including|include[sd]?|such as|like|by|were|was|are|is)\b")
+_WORD = re.compile(r"\w+")
+_ENDS_WITH_OF = re.compile(r"\bof\s*$")
+
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:and|who|which|whose|as well as)\s+|\s*[;,(]\s*")
 _GIVEN_NAME = re.compile(r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s*,")
 _LEADER_WORDS = re.compile(r"^(?:the )?(?:leader|president|premier|chairman)['’]s?$", re.I)
@@ -349,14 +359,22 @@ class _Finder:
 
     # -- names --
 
-    def _names(self, lo: int, hi: int) -> list:
-        """Full-name mentions (two tokens or more) between absolute offsets."""
-        found = []
-        for m in name_runs(self.text[lo:hi], lo):
+    def _names(self, lo: int, hi: int, first_before: int | None = None) -> Iterator[Mention]:
+        """Full-name mentions (two tokens or more) between absolute offsets, read as they are asked for.
+
+        With ``first_before``, none at all unless the first one's run starts before that offset.
+        """
+        for match in run_matches(self.text[lo:hi]):
+            if first_before is not None and lo + match.start() >= first_before:
+                return
+            m = run_mention(match, lo)
             tokens = m.name.split()
             if len(tokens) >= 2 and name_shaped(tokens):
-                found.append(m)
-        return found
+                first_before = None
+                yield m
+
+    def _first_name(self, lo: int, hi: int) -> Mention | None:
+        return next(self._names(lo, hi), None)
 
     def _given_name(self, lo: int, hi: int) -> list:
         """A lone given name set off by commas ("his wife, Akiko, stayed"): the spouse apposition only."""
@@ -372,7 +390,10 @@ class _Finder:
         """A list of "<role> Name[, role]" items starting near ``lo``: parse until the list stops."""
         items: list[_Item] = []
         pos = lo
-        for m in self._names(lo, hi):
+        # a first name after more than ``first_gap_words`` words is not read: it would end the list
+        words = _WORD.finditer(self.text, lo, hi)
+        too_far = next((w.start() + 1 for k, w in enumerate(words) if k == first_gap_words), None)
+        for m in self._names(lo, hi, first_before=too_far):
             if m.start < pos:
                 continue  # inside an apposition already read
             gap_start = pos
@@ -385,8 +406,8 @@ class _Finder:
             else:
                 gap = self.text[gap_start : m.start - self._title_len(m)]
                 # the first item may follow a few intro words ("key aides including")
-                tail = re.split(r"\b(?:including|include[sd]?|such as|like|by|were|was|are|is)\b", gap)[-1]
-                if len(re.findall(r"\w+", gap)) > first_gap_words:
+                tail = _INTRO_WORDS.split(gap)[-1]
+                if len(_WORD.findall(gap)) > first_gap_words:
                     break
                 ok, role = _role_gap(tail, allow_comma_first)
             if not ok:
@@ -411,24 +432,34 @@ class _Finder:
         if not appos:
             return item.end
         body = " ".join(appos.group("body").split())
-        if self._names(appos.start("body"), appos.end("body")) and not re.match(r"(?:who|which)\b", body):
+        if self._first_name(appos.start("body"), appos.end("body")) and not _WHO_WHICH.match(body):
             return item.end  # a name: the next list item, not an apposition
-        head = re.split(r"\b(?:who|which|that)\b", body)[0].strip(" ,")
+        head = _RELATIVE.split(body)[0].strip(" ,")
         role = _loose_role(head) if head else None
-        if role is None and not re.match(r"(?:who|which)\b", body):
+        if role is None and not _WHO_WHICH.match(body):
             return item.end  # ", was seen in ...": the sentence goes on, not the list
         if role and not item.role:
             item.role = role
         return appos.end()
 
     def _title_len(self, m) -> int:
-        """Characters of the capitalised title written inside the run before the name."""
+        """Characters of the capitalised title written inside the run before the name.
+
+        That is the title's tokens, each followed by whitespace, ending right at the name;
+        0 when the text before the name is not exactly that (a token lost a period).
+        """
         if not m.title:
             return 0
-        before = self.text[: m.start]
-        joined = r"\s+".join(re.escape(t) for t in m.title)
-        hit = re.search(joined + r"\s+$", before)
-        return len(hit.group(0)) if hit else 0
+        text = self.text
+        pos = m.start
+        for token in reversed(m.title):
+            gap = pos
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            if gap == pos or gap < len(token) or not text.startswith(token, gap - len(token)):
+                return 0
+            pos = gap - len(token)
+        return m.start - pos
 
     # -- leaders --
 
@@ -543,12 +574,12 @@ class _Finder:
         if not _SPOUSE_WORD.search(text):
             return
         for m in _SPOUSE.finditer(text):
-            names = self._names(s.start + m.end(), min(s.end, s.start + m.end() + 60))
-            if not names or names[0].start - self._title_len(names[0]) != s.start + m.end():
+            name = self._first_name(s.start + m.end(), min(s.end, s.start + m.end() + 60))
+            if not name or name.start - self._title_len(name) != s.start + m.end():
                 names = self._given_name(s.start + m.end(), s.end) if m.group(0).rstrip().endswith(",") else []
                 if not names:
                     continue
-            name = names[0]
+                name = names[0]
             if m.group("lady"):
                 if PAST_TITLE.search(text[max(0, m.start() - 12) : m.start()]):
                     continue  # "former first lady"
@@ -579,7 +610,7 @@ class _Finder:
     def _subject_rule(self, s: Sentence, text: str, add) -> None:
         opening = _SUBJECT_OPENING.match(text)
         at = opening.end() if opening else 0
-        sighting = bool(opening and re.search(r"\bof\s*$", opening.group(0)))
+        sighting = bool(opening and _ENDS_WITH_OF.search(opening.group(0)))
         possessor = None
         poss = _POSSESSOR.match(text, at)
         if poss:
@@ -642,10 +673,9 @@ class _Finder:
         """One list line: "- Name, role", "• Role Name", "Name — role", "Name (Role)"."""
         bullet = _BULLET.match(self.article.text, lo, hi)
         start = bullet.end() if bullet else lo
-        names = self._names(start, hi)
-        if not names:
+        m = self._first_name(start, hi)
+        if m is None:
             return None
-        m = names[0]
         ok, role = _role_gap(self.text[start : m.start - self._title_len(m)], False)
         if not ok:
             return None
@@ -665,7 +695,7 @@ class _Finder:
             head = _ROLE_CLAUSE_END.split(body, maxsplit=1)[0]
             extra = _loose_role(head) if head != body and len(head.split()) <= 10 else None
         if extra is None:
-            return item if bullet and re.match(r"(?:who|which)\b", body) else None
+            return item if bullet and _WHO_WHICH.match(body) else None
         item.role = item.role or extra
         return item
 

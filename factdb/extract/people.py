@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..read import Article
 
@@ -113,7 +114,11 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 _TOKEN = rf"[{_UPPER}][\w'’.\-]*"
 # A capitalised run, allowing "of"/"of the" inside ("Secretary of State Ruth Adler").
-_RUN = re.compile(rf"(?<![\w\-'’]){_TOKEN}(?:[ \t]*\n?[ \t]*(?:of[ \t]+(?:the[ \t]+)?)?{_TOKEN})*")
+# The first token is written out so the pattern opens with its capital letter (which lets the
+# regex engine skip ahead to capitals); the look-behind after it says what came before that letter.
+_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w\-'’].)[\w'’.\-]*(?:[ \t]*\n?[ \t]*(?:of[ \t]+(?:the[ \t]+)?)?{_TOKEN})*"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 REPORTING_VERBS = (
@@ -131,8 +136,12 @@ _SAYER_ADVERBS = frozenset("""
 
 def fold(name: str) -> str:
     """Comparable form of a name: case, hyphens, possessives and honorifics dropped."""
-    name = _POSSESSIVE.sub("", name.strip()).replace("’", "'")
-    tokens = _SPLIT_NAME.split(name.lower())
+    name = name.strip()
+    if "'" not in name and "’" not in name and "-" not in name:
+        tokens = name.lower().split()  # the common case: no possessive, no hyphen to split on
+    else:
+        name = _POSSESSIVE.sub("", name).replace("’", "'")
+        tokens = _SPLIT_NAME.split(name.lower())
     while len(tokens) > 1 and tokens[0].rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     return " ".join(t for t in tokens if t)
@@ -155,6 +164,16 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     them are peeled off: "Chilean President Ana Duarte" -> (["Chilean",
     "President"], ["Ana", "Duarte"]).
     """
+    if len(tokens) == 1:
+        # most runs are one word: the loops below reduce to these three cases
+        word = tokens[0]
+        low = word.lower()
+        if low in _LEADING_STOPS:
+            return [], []
+        low = low.rstrip(".")
+        if low in TITLE_WORDS and low not in ("of", "the"):
+            return [word], []
+        return [], [word]
     tokens = list(tokens)
     while tokens and tokens[0].lower() in _LEADING_STOPS:
         if tokens[0] == "He" and len(tokens) > 1 and tokens[1][0].isupper():
@@ -204,7 +223,7 @@ def name_shaped(tokens: list[str]) -> bool:
     return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A capitalised run read as a possible person: absolute offsets of the name part."""
 
@@ -222,42 +241,59 @@ _SPLIT_NAME = re.compile(r"[\s\-]+")
 
 def name_runs(text: str, offset: int = 0) -> list[Mention]:
     """Capitalised runs in ``text`` split into title and name (possibly empty) parts."""
-    return [
-        Mention(offset + start, offset + end, name, list(title), possessive)
-        for start, end, name, title, possessive in _runs(text)
-    ]
+    return [run_mention(match, offset) for match in _RUN.finditer(text)]
 
 
-def _runs(text: str) -> tuple[tuple[int, int, str, tuple[str, ...], bool], ...]:
-    found = []
-    for match in _RUN.finditer(text):
-        raw = match.group(0)
-        if " " in raw or "\t" in raw or "\n" in raw:
-            tokens = [(m.group(0), m.start()) for m in _NONSPACE.finditer(raw)]
-        else:
-            tokens = [(raw, 0)]  # most runs are one word: skip the split
-        possessive = False
-        # a possessive ends the run ("Duarte's chief aide")
-        for k, (tok, pos) in enumerate(tokens):
-            if len(tok) > 1 and (tok[-1] in "'’" or tok[-2:] in ("'s", "’s")):
-                tokens = tokens[: k + 1]
-                tokens[k] = (_POSSESSIVE.sub("", tok), pos)
-                possessive = True
-                break
-        tokens = [(t, p) if _INITIALS.fullmatch(t) else (t.rstrip(",.;:"), p) for t, p in tokens]
-        words = [t for t, _ in tokens]
-        title, name = split_title(words)
-        if name:
-            first = tokens[len(words) - len(name)]
-            last = tokens[-1]
-            start = match.start() + first[1]
-            end = match.start() + last[1] + len(last[0])
-        else:
-            start = end = match.start() + tokens[-1][1] + len(tokens[-1][0])
-        found.append((start, end, " ".join(name), tuple(title), possessive))
-    return tuple(found)
+def run_matches(text: str) -> Iterator[re.Match]:
+    """The raw capitalised runs of ``text``; :func:`run_mention` reads one (the costly part)."""
+    return _RUN.finditer(text)
 
 
+def run_mention(match: re.Match, offset: int = 0) -> Mention:
+    """The mention a raw run match makes, its offsets moved by ``offset``."""
+    raw = match.group(0)
+    if " " not in raw and "\t" not in raw and "\n" not in raw:
+        return _word_mention(raw, offset + match.start())
+    tokens = [(m.group(0), m.start()) for m in _NONSPACE.finditer(raw)]
+    possessive = False
+    # a possessive ends the run ("Duarte's chief aide")
+    for k, (tok, pos) in enumerate(tokens):
+        if len(tok) > 1 and (tok[-1] in "'’" or tok[-2:] in ("'s", "’s")):
+            tokens = tokens[: k + 1]
+            tokens[k] = (_POSSESSIVE.sub("", tok), pos)
+            possessive = True
+            break
+    # a run's tokens hold no ",;:", so only a token ending in "." can change here
+    tokens = [(t, p) if not t.endswith(".") or _INITIALS.fullmatch(t) else (t.rstrip(",.;:"), p)
+              for t, p in tokens]
+    words = [t for t, _ in tokens]
+    title, name = split_title(words)
+    base = offset + match.start()
+    if name:
+        first = tokens[len(words) - len(name)]
+        last = tokens[-1]
+        start = base + first[1]
+        end = base + last[1] + len(last[0])
+    else:
+        start = end = base + tokens[-1][1] + len(tokens[-1][0])
+    return Mention(start, end, " ".join(name), list(title), possessive)
+
+
+def _word_mention(word: str, start: int) -> Mention:
+    """:func:`run_mention` of a one-word run, the most common kind, without the token lists."""
+    possessive = len(word) > 1 and (word[-1] in "'’" or word[-2:] in ("'s", "’s"))
+    if possessive:
+        word = _POSSESSIVE.sub("", word)
+    if word.endswith(".") and not _INITIALS.fullmatch(word):
+        word = word.rstrip(",.;:")
+    title, name = split_title([word])
+    end = start + len(word)
+    if name:
+        return Mention(start, end, word, [], possessive)
+    return Mention(end, end, "", title, possessive)
+
+
+_WORD_TOKEN = re.compile(r"[\w.'’\-]+")
 _TITLE_WORD = re.compile(r"[\w'’.\-]+|[,;:()\"“”]")
 
 
@@ -271,7 +307,7 @@ def preceding_title(text: str, start: int, limit: int = 5) -> list[str]:
     title: list[str] = []
     for word in reversed(words[-limit:]):
         low = word.lower()
-        if not re.fullmatch(r"[\w'’.\-]+", word) or low in STOP_CAPS or low in {"and", "or", "by", "with"}:
+        if not _WORD_TOKEN.fullmatch(word) or low in STOP_CAPS or low in {"and", "or", "by", "with"}:
             break
         if word[0].isupper() and not (is_demonym(word) or low in TITLE_WORDS):
             break
@@ -291,11 +327,14 @@ _HEAD_OF_STATE = re.compile(
     re.I,
 )
 
+_NOT_HEAD_OF_STATE = re.compile(r"\b(?:vice|deputy|first lady|acting)\b", re.I)
+_TITLE_TOKEN = re.compile(r"[\w\-]+")
+
 
 def is_head_of_state(role: str) -> bool:
     """"Russian President", "North Korean leader" - but not "Vice President" or "Deputy Prime Minister"."""
     role = " ".join(role.split())
-    if PAST_TITLE.search(role) or re.search(r"\b(?:vice|deputy|first lady|acting)\b", role, re.I):
+    if PAST_TITLE.search(role) or _NOT_HEAD_OF_STATE.search(role):
         return False
     if not _HEAD_OF_STATE.match(role):
         return False
@@ -309,7 +348,7 @@ def is_leader_title(title: str) -> bool:
     low = title.lower()
     if PAST_TITLE.search(low):
         return False
-    return any(w in LEADER_HEADS for w in re.findall(r"[\w\-]+", low)) or any(p in low for p in LEADER_PHRASES)
+    return any(w in LEADER_HEADS for w in _TITLE_TOKEN.findall(low)) or any(p in low for p in LEADER_PHRASES)
 
 
 # --- the article's people ------------------------------------------------------
@@ -328,13 +367,68 @@ class Person:
         self.tokens = fold(self.name).split()
 
 
-_APPOSITION_AFTER = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;]{2,80}?)\s*[,.;]")
+# used with ``match(text, pos)``: no "^", which would only match at the real start of the text
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,.;]{2,80}?)\s*[,.;]")
 _DESCRIPTION = re.compile(
     r"\b(?P<art>the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,4}?)(?P<head>"
     + "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
     + r")\b",
     re.I,
 )
+
+# The same pattern without re.I, for lower-cased text: case-insensitive matching of a long
+# alternation is several times slower.
+_DESCRIPTION_LOWER = re.compile(_DESCRIPTION.pattern)
+# Letters that re.I matches to an ASCII letter but lower() leaves alone (dotless i, long s).
+_IGNORECASE_EXTRAS = frozenset("\u0131\u017f")
+
+
+def lowered_for_matching(text: str) -> str | None:
+    """``text.lower()`` if a lower-case pattern on it matches where the re.I pattern matches on ``text``.
+
+    That holds when lower() maps every character to one character (offsets are kept) and no
+    character is one re.I folds specially; otherwise None.
+    """
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _IGNORECASE_EXTRAS.intersection(text)):
+        return None
+    return low
+
+
+def _indefinite_descriptions(text: str) -> list[tuple[int, str, str]]:
+    """(offset, head, description) of each "a/an ... <role>" in ``text`` ("a senior U.S. official")."""
+    low = lowered_for_matching(text)
+    matches = _DESCRIPTION_LOWER.finditer(low) if low is not None else _DESCRIPTION.finditer(text)
+    found = []
+    for d in matches:
+        if d.group("art").lower() in ("a", "an"):
+            desc = (text[d.start("mods") : d.end("mods")] + text[d.start("head") : d.end("head")]).strip()
+            found.append((d.start(), d.group("head").lower(), desc))
+    return found
+
+
+def _word_before_comma(text: str, end: int) -> str | None:
+    """The lower-case word of "<word>, " right before ``end`` ("aide, " -> "aide"), else None."""
+    head = text[:end].rstrip()
+    if not head.endswith(","):
+        return None
+    head = head[:-1].rstrip()
+    i = len(head)
+    while i > 0 and "a" <= head[i - 1] <= "z":
+        i -= 1
+    return head[i:] or None
+
+_DESCRIBE_WORD = re.compile(r"[\w.'’\-]+")
+
+_REFLEXIVE_END = re.compile(r"\s+(?:himself|herself)$")
+_FIRST_WORD = re.compile(r"\s*([\w'’\-]+)")
+# A clause's subject: up to seven words before a comma or a verb-like word.
+_SUBJECT_HEAD = re.compile(
+    r"((?:[\w.'’\-]+\s+){0,6}?[\w.'’\-]+)(?=\s*(?:,|\s+(?:is|was|were|has|had|have|"
+    r"will|would|could|may|might|can|did|does|also|then|later|himself|herself|"
+    r"got|went|left|met|made|took|gave|came|told|[a-z]+ed|[a-z]+s)\b))"
+)
+_OWNER = re.compile(r"((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+[a-z]")
 
 
 class People:
@@ -353,6 +447,7 @@ class People:
         self._shapes_by_end: dict[str, list[tuple[int, str]]] = {}
         self._persons_by_end: dict[str, list[Person]] = {}
         self._resolved: dict[str, str | None] = {}
+        self._title_info: dict[str, tuple[bool, frozenset[str], bool]] = {}
         self._collect()
         self._starts = [s.start for s in self.sentences]
         self._focus: list[str | None] = []
@@ -381,38 +476,43 @@ class People:
             text = self.text[sentence.start : sentence.end]
             for m in sentence_runs:
                 tokens = m.name.split()
-                if not name_shaped(tokens):
+                # only a full name (two tokens or more) is recorded: a lone word needs no cue
+                if len(tokens) < 2 or not name_shaped(tokens):
                     continue
                 local = m.start - sentence.start
+                after = m.end - sentence.start
                 before = preceding_title(text, local) if not m.title else []
                 cap_title = [t for t in m.title if t.lower() not in STOP_CAPS]
                 title = " ".join(before + cap_title)
-                after = text[m.end - sentence.start :]
-                appos = _APPOSITION_AFTER.match(after)
+                appos = _APPOSITION_AFTER.match(text, after)
                 cue = bool(title and has_role(title.split()))
                 if appos and has_role(appos.group(1).split()):
                     cue = True
                     title = title or appos.group(1)
                 if any(t.lower().rstrip(".") in HONORIFICS for t in m.title):
                     cue = True
-                role_before = re.search(r"([a-z]+)\s*,\s*$", text[:local])
-                if role_before and role_before.group(1) in ROLE_HEADS:
+                role_before = _word_before_comma(text, local)
+                if role_before in ROLE_HEADS:
                     cue = True
-                    title = title or role_before.group(1)
-                if _SAYS_AFTER.match(after) or _WHO_AFTER.match(after):
-                    cue = cue or len(tokens) >= 2  # people say things; "X, who ..." is a person
-                if len(tokens) >= 2 and not any(is_demonym(t) for t in tokens):
+                    title = title or role_before
+                if _SAYS_AFTER.match(text, after) or _WHO_AFTER.match(text, after):
+                    cue = True  # people say things; "X, who ..." is a person
+                if not any(is_demonym(t) for t in tokens):
                     self._add_shape(fold(m.name), m.start, m.name)
-                if cue and len(tokens) >= 2:
+                if cue:
                     self._add(m.name, m.start, title or None)
-            for d in _DESCRIPTION.finditer(text):
-                if d.group("art").lower() in ("a", "an"):
-                    desc = (d.group("mods") + d.group("head")).strip()
-                    self._indefinites.append((sentence.start + d.start(), d.group("head").lower(), desc))
-        # count every mention (full or short) so salience can be judged
+            for offset, head, desc in _indefinite_descriptions(text):
+                self._indefinites.append((sentence.start + offset, head, desc))
+        # count every mention (full or short) so salience can be judged; the persons are all
+        # known by now, so each distinct name is looked up once
+        person_of: dict[str, Person | None] = {}
         for sentence_runs in runs:
             for m in sentence_runs:
-                person = self.person(m.name) if m.name else None
+                if not m.name:
+                    continue
+                if m.name not in person_of:
+                    person_of[m.name] = self.person(m.name)
+                person = person_of[m.name]
                 if person:
                     person.mentions += 1
 
@@ -451,7 +551,8 @@ class People:
             candidates = self._persons_by_end.get(parts[0], [])
         elif parts:
             joined = " ".join(parts)
-            candidates = [p for p in self.persons if joined in " ".join(p.tokens)]
+            # a person's fold key is " ".join(person.tokens); keys are kept in the persons' order
+            candidates = [p for key, p in self._by_fold.items() if joined in key]
         if candidates or len(parts) == 1:
             # the person introduced first is the one a bare surname means in news prose; a full
             # name written earlier without any title still counts ("Ana Duarte has told ...")
@@ -479,7 +580,7 @@ class People:
 
     def describe(self, phrase: str, before: int | None = None) -> str | None:
         """Named person a description means ("the Russian president" -> full name), if unambiguous."""
-        words = re.findall(r"[\w.'’\-]+", phrase)
+        words = _DESCRIBE_WORD.findall(phrase)
         if not words:
             return None
         head = words[-1].lower()
@@ -494,17 +595,25 @@ class People:
             if before is not None and person.first > before:
                 continue
             for title in person.titles:
-                low = title.lower()
-                if PAST_TITLE.search(low):
+                past, twords, leader = self._title_words(title)
+                if past:
                     continue
-                twords = set(re.findall(r"[\w.'’\-]+", low))
-                head_ok = bool(twords & heads) if head != "leader" else is_leader_title(low)
+                head_ok = bool(twords & heads) if head != "leader" else leader
                 if head_ok and all(m in twords for m in mods):
                     matches.append(person)
                     break
         if len({p.name for p in matches}) == 1:
             return matches[0].name
         return None
+
+    def _title_words(self, title: str) -> tuple[bool, frozenset[str], bool]:
+        """(a past title?, its lower-case words, a leader's title?), read once per title."""
+        info = self._title_info.get(title)
+        if info is None:
+            low = title.lower()
+            info = (bool(PAST_TITLE.search(low)), frozenset(_DESCRIBE_WORD.findall(low)), is_leader_title(low))
+            self._title_info[title] = info
+        return info
 
     def antecedent_description(self, head: str, before: int) -> str | None:
         """The last "a/an ... <head>" before ``before``: "the official" -> "U.S. State Department official"."""
@@ -550,7 +659,7 @@ class People:
             phrase = subject_before(text, verb.start())
             if not phrase:
                 continue
-            if re.sub(r"\s+(?:himself|herself)$", "", phrase.strip()).lower() in PRONOUNS:
+            if _REFLEXIVE_END.sub("", phrase.strip()).lower() in PRONOUNS:
                 return None  # "He noted that the leader asked ...": still the same speaker
             who = self._person_phrase(phrase, start + verb.start())
             if who:
@@ -559,7 +668,7 @@ class People:
 
     def _subject(self, text: str, start: int) -> str | None:
         candidates = [0]
-        first = re.match(r"\s*([\w'’\-]+)", text)
+        first = _FIRST_WORD.match(text)
         comma = text.find(",")
         if first and comma != -1 and comma < 90:
             word = first.group(1)
@@ -567,15 +676,13 @@ class People:
                 candidates.append(comma + 1)
         for at in candidates:
             clause = text[at:].lstrip()
-            head = re.match(r"((?:[\w.'’\-]+\s+){0,6}?[\w.'’\-]+)(?=\s*(?:,|\s+(?:is|was|were|has|had|have|"
-                            r"will|would|could|may|might|can|did|does|also|then|later|himself|herself|"
-                            r"got|went|left|met|made|took|gave|came|told|[a-z]+ed|[a-z]+s)\b))", clause)
+            head = _SUBJECT_HEAD.match(clause)
             if head:
                 who = self._person_phrase(head.group(1), start + at)
                 if who:
                     return who
             # "Duarte's daughter ... had flown": the possessor is who the sentence is about
-            owner = re.match(r"((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+[a-z]", clause)
+            owner = _OWNER.match(clause)
             if owner and self.person(owner.group(1)):
                 return self.resolve(owner.group(1))
         return None
@@ -635,16 +742,21 @@ _ROLE_NOUN_PHRASE = re.compile(r"(?:[a-z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(
 _CLAUSE_BREAK = frozenset({"that", "which", "who", "and", "but", "because", "while", "when", "as", "if",
                            "whom", "whose", "what", "where", "so", "or", "than", "then"})
 
+_SUBJECT_TOKEN = re.compile(r"[\w.'’\-]+|[,;:()\"“”\[\]—]")
+
 
 def subject_before(text: str, at: int, limit: int = 8) -> str | None:
     """The words directly before a verb at ``at`` that can be its subject ("palace aide Tomas Varga")."""
-    head = text[:at]
-    words = list(re.finditer(r"[\w.'’\-]+|[,;:()\"“”\[\]—]", head))
+    # At most limit + 1 words are read, from the end: a window holding more than that many
+    # has them whole (only its first word can be cut); else read everything before ``at``.
+    words = list(_SUBJECT_TOKEN.finditer(text, max(0, at - 20 * (limit + 2)), at))
+    if len(words) <= limit + 1:
+        words = list(_SUBJECT_TOKEN.finditer(text, 0, at))
     picked: list[re.Match] = []
     for word in reversed(words):
         token = word.group(0)
         low = token.lower()
-        if not re.fullmatch(r"[\w.'’\-]+", token) or low in _CLAUSE_BREAK:
+        if not _WORD_TOKEN.fullmatch(token) or low in _CLAUSE_BREAK:
             break
         if low in {"was", "were", "is", "are", "be", "been", "being", "to", "would", "could", "will",
                    "may", "might", "can", "not", "had", "has", "have", "should", "must", "also"} and not picked:

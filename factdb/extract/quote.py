@@ -196,6 +196,7 @@ class _Attributor:
         self.sentences = article.content_sentences()
         self._starts = [s.start for s in self.sentences]
         self.segs = segs
+        self._opens = sorted(seg.open for seg in segs)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -212,7 +213,8 @@ class _Attributor:
             return None
         inner = self.text[seg.inner_start : seg.inner_end].rstrip()
         tail_end = self.paragraph_end(seg)
-        next_open = min((s.open for s in self.segs if s.open > seg.close), default=tail_end)
+        later = bisect.bisect_right(self._opens, seg.close)  # the first quote opening after this one closes
+        next_open = self._opens[later] if later < len(self._opens) else tail_end
         tail = self.masked[seg.close + 1 : min(tail_end, next_open)]
         lead = re.match(r"[\s,]*", tail)
         body = tail[lead.end():]
