@@ -105,7 +105,7 @@ _CAPTION_END = [
     re.compile(r"\((?:[A-Z]{2,6}\s+)?(?:photo|photograph|picture|image|illustration|credit)s?\b[^()]{0,100}\)\s*$", re.I),
     # "... on Thursday. Photo / Supplied", "... arrive. Photograph: Name/Agency"
     re.compile(r"[.!?][\"'”’)]?\s+(?:photo(?:graph)?|picture|image|credit)s?\s*[/:|]\s*\S.{0,80}$", re.I),
-    # "... in Pyongyang, Wednesday. / Joint Press Corps": no prose puts a slash after a full stop
+    # "... in Lima, Wednesday. / Joint Press Corps": no prose puts a slash after a full stop
     re.compile(r"[.!?][\"'”’)]?\s+/\s*[A-Z][^/.!?]{0,60}(?:/[^/.!?]{1,60}){0,2}$"),
 ]
 _CREDIT_WINDOW = 260
@@ -116,7 +116,7 @@ _CREDIT_SEGMENT = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
 _CREDIT_LINE = re.compile(rf"^{_CREDIT_SEGMENT}(?:\s*/\s*{_CREDIT_SEGMENT}){{1,3}}$")
 # A credit closing a caption: "... 2018. (Reuters/Name)", "... 2019. KCNA via REUTERS",
 # "... 2019. REUTERS/Name", "(Name/Agency, File)". Kept only when a segment is an agency
-# (lexicon) or an acronym, so "(Kim/Putin)" style asides in prose stay prose.
+# (lexicon) or an acronym, so "(Lula/Milei)" style asides in prose stay prose.
 _TRAILING_CREDIT = re.compile(
     rf"(?:^|[.!?][\"'”’]?\s+)(?P<open>\()?(?P<credit>{_CREDIT_SEGMENT}(?:\s*(?:/|\bvia\b)\s*{_CREDIT_SEGMENT}){{0,3}})"
     r"(?:,\s*(?i:file|handout|pool))?(?P<close>\))?\s*$"

@@ -233,7 +233,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         found = _nearest_cue(after, from_end=False)
         if found:
             return found
-    # "..., after leaving Pyongyang on Sunday": a participle clause has no tense
+    # "..., after leaving Lima on Sunday": a participle clause has no tense
     # of its own and borrows the main clause's, stated before it.
     if cut and _NON_FINITE.match(before[cut:]):
         found = _nearest_cue(before[:cut], from_end=True)

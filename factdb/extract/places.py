@@ -117,7 +117,7 @@ ORG_WORDS = frozenset("""
     office department administration assembly congress senate government army navy fleet forces
     force guard police authority association foundation institute organization organisation
     bureau club initiative project program programme affairs security project summit forum talks
-    conference treaty accord agreement declaration sputnik
+    conference treaty accord agreement declaration
 """.split())
 
 # Languages and demonyms written as bare capitalised words ("in Vietnamese", "the Thai").
