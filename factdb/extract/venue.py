@@ -175,6 +175,23 @@ _TRANSITIVE = re.compile(
     r"depart(?:s|ed|ing)?|enter(?:s|ed|ing)?)\s+$",
     re.I,
 )
+_TRANSITIVE_FORMS = tuple(
+    f"{stem}{ending}" for stem, endings in (
+        ("visit", ("", "s", "ed", "ing")), ("tour", ("", "s", "ed", "ing")), ("left", ("",)),
+        ("leav", ("e", "es", "ing")), ("reach", ("", "ed", "es", "ing")), ("depart", ("", "s", "ed", "ing")),
+        ("enter", ("", "s", "ed", "ing")),
+    ) for ending in endings
+)
+
+
+def _may_end_transitive(clause: str) -> bool:
+    """Cheap necessary test for ``_TRANSITIVE.search(clause)``: a verb form, then whitespace, ends it."""
+    tail = clause.rstrip()
+    if len(tail) == len(clause):
+        return False
+    return not tail.isascii() or tail[-10:].lower().endswith(_TRANSITIVE_FORMS)
+
+
 _PREP_BEFORE = re.compile(r"\b(?P<prep>in|at|to|from|for|into)\s+(?:(?:the|a|an)\s+)?$", re.I)
 # Words that may follow a bare place name; anything else lower case means the
 # run was an adjective ("in Vietnamese media", "the Peruvian Andes city").
@@ -248,6 +265,9 @@ _SHIP_NOUNS = (
     r"flagship|gunboat|patrol\s+boat|cruise\s+ship|ocean\s+liner|training\s+ship|research\s+vessel|"
     r"hospital\s+ship|amphibious\s+assault\s+ship"
 )
+# Every ship noun contains one of these (a necessary test for _SHIP_WORD, case as written).
+_SHIP_SUBSTRINGS = ("ship", "boat", "corvette", "frigate", "destroyer", "cruiser", "carrier", "yacht",
+                    "icebreaker", "liner", "vessel")
 _SHIP_WORD = re.compile(rf"\b(?=[cfdwbyigprhoat])(?:{_SHIP_NOUNS})\b")
 # "the corvette, Sovershenny," / "the Russian frigate Admiral X" / "aboard the aircraft carrier USS X"
 _SHIP = re.compile(
@@ -257,7 +277,31 @@ _NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?(?=[A-Z])")
 # Generic words dropped when deciding whether two mentions are one place.
 _KEY_DROP = frozenset({"the", "railway", "train", "rail", "main", "central"})
 _PERSON_TITLES = frozenset(ROLE_HEADS | {"mr", "mrs", "ms", "dr", "madam", "comrade"})
+# The reference definition of what _word_before finds (kept to test the scan against).
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word ``_WORD_BEFORE`` finds in the 30 characters before ``end`` ("" if none).
+
+    A backward scan instead of a regex search: the search tries every start
+    position of the window, and it runs for every capitalised run.
+    """
+    low = max(0, end - 30)
+    if end > low and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    k = end
+    while k > low and text[k - 1] in " \t":
+        k -= 1
+    if k == end:
+        return ""
+    if k > low and text[k - 1] == ".":
+        k -= 1
+    m = k
+    while m > low and text[m - 1] in _ASCII_LETTERS:
+        m -= 1
+    return text[m:k]
 
 
 @dataclass
@@ -288,7 +332,31 @@ def _mask(text: str) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+# The reference definition of what _previous_word finds (kept to test the scan against).
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+(?:(?:the|a|an)\s+)?$")
+_COMMA_AHEAD = re.compile(r"\s*,")  # cheap test before the apposition pattern
+_REVERSED_WORD = re.compile(r"\s+([A-Za-z]+)")  # whitespace then a word, read backwards
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word ``_PREVIOUS_WORD`` finds in the 24 characters before ``start`` ("" if none):
+    the word before ``start``, or before an "a"/"an"/"the" there.
+
+    An anchored match on the reversed window instead of a search, which would
+    try every start position of the window for every capitalised run.
+    """
+    window = text[max(0, start - 24):start][::-1]
+    last = _REVERSED_WORD.match(window)
+    if not last:
+        return ""
+    word = last.group(1)[::-1]
+    if word in ("the", "a", "an") and last.end() < len(window) and window[last.end()].isspace():
+        before = _REVERSED_WORD.match(window, last.end())
+        if before:
+            return before.group(1)[::-1]
+    return word
+
+
 _TAIL_WORDS = frozenset(PLACE_HEADS) | PLACE_MODIFIERS | NOT_PLACE_MODIFIERS
 _HEAD_WORDS = frozenset(PLACE_HEADS) | frozenset(HEAD_FIRST) | {"office"}
 _CUE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "for", "into", "on"})
@@ -429,10 +497,8 @@ class _SentenceReader:
             k = 0
             while k < len(words) - 1 and words[k].lower().rstrip(".") in _PERSON_TITLES:
                 k += 1
-            if k == 0:
-                before = _WORD_BEFORE.search(text, max(0, run_start - 30), run_start)
-                if not (before and before.group(1).lower() in _PERSON_TITLES):
-                    continue
+            if k == 0 and _word_before(text, run_start).lower() not in _PERSON_TITLES:
+                continue
             for word in words[k : k + 3]:
                 if word[:1].isupper():
                     self.persons.add(strip_possessive(word).lower())
@@ -490,9 +556,11 @@ class _SentenceReader:
         """A typed mention from one piece of a run, if it makes one."""
         text = self.text
         next_word = _NEXT_WORD.match(text, end)
+        piece = text[start:end]
         if not (
             (next_word and next_word.group(1) in _TAIL_WORDS)
-            or any(strip_possessive(w).lower() in _HEAD_WORDS for w in text[start:end].split())
+            or (not _HEAD_WORDS.isdisjoint(piece.lower().split()) if "'" not in piece and "’" not in piece
+                else any(strip_possessive(w).lower() in _HEAD_WORDS for w in piece.split()))
         ):
             determined = next_word is not None and (_DETERMINER_END.search(text, max(0, start - 5), start)
                                                     or _DETERMINER_OPEN.match(text, start))
@@ -568,8 +636,8 @@ class _SentenceReader:
     def ships(self) -> None:
         """ "the corvette, X," / "the frigate X": a named ship where something happens."""
         text = self.text
-        if not _SHIP_WORD.search(text):
-            return
+        if not any(word in text for word in _SHIP_SUBSTRINGS) or not _SHIP_WORD.search(text):
+            return  # substring tests first: far cheaper than the word pattern on every sentence
         for cue in _SHIP.finditer(text):
             run = next(iter(_runs(text[cue.end():])), None)
             if run is None or run[0] != 0:
@@ -624,10 +692,9 @@ class _SentenceReader:
             p_start, p_end, possessive = pieces[0]
             if possessive and len(pieces) > 1:
                 continue  # "in Lima's Foreign Ministry": the thing possessed is the object
-            previous = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-            if not (previous and (previous.group(1).lower() in _CUE_PREPOSITIONS
-                                  or _TRANSITIVE.match(previous.group(1) + " "))) and \
-                    not _APPOSITIVE.match(text[p_end:]):
+            previous = _previous_word(text, start)
+            if not (previous and (previous.lower() in _CUE_PREPOSITIONS or _TRANSITIVE.match(previous + " "))) \
+                    and not (_COMMA_AHEAD.match(text, p_end) and _APPOSITIVE.match(text[p_end:])):
                 continue  # neither a preposition nor a place verb right before: no cue possible
             after = text[p_end:]
             follower = _FOLLOWER.match(after)
@@ -636,14 +703,14 @@ class _SentenceReader:
             before = text[max(0, start - 120):start]
             cut = [m.end() for m in _CLAUSE_CUT.finditer(before)]
             clause = before[cut[-1]:] if cut else before
-            appositive = _APPOSITIVE.match(after)
+            appositive = _APPOSITIVE.match(after) if _COMMA_AHEAD.match(text, p_end) else None
             place_type = "city"
             if appositive:
                 place_type = PLACE_HEADS[appositive.group("head2") or appositive.group("head")]
             rule = None
             if appositive and start == run_start and _IN_AT_ON_END.search(clause):
                 rule = "venue.apposition"
-            elif start == run_start and _TRANSITIVE.search(clause):
+            elif start == run_start and _may_end_transitive(clause) and _TRANSITIVE.search(clause):
                 rule = "venue.visited"
             else:
                 prep = _PREP_BEFORE.search(clause)
@@ -810,14 +877,16 @@ def extract(article: Article) -> list[Venue]:
                 for form in _short_forms(key):
                     short.setdefault(form, key)
             span = (mention.start, mention.end) if mention.start >= 0 else None
-            ev = evidence(article, sentence, extractor=mention.rule, value_span=span,
-                          confidence=mention.confidence)
             fact = facts.get(key)
             if fact is None:
+                ev = evidence(article, sentence, extractor=mention.rule, value_span=span,
+                              confidence=mention.confidence)
                 facts[key] = fact = Venue(place=mention.place, place_type=mention.place_type, evidence=[ev])
                 activities[key] = []
-            elif ev.char_start not in {e.char_start for e in fact.evidence}:
-                fact.evidence.append(ev)
+            elif all(e.char_start != sentence.start for e in fact.evidence):
+                # evidence is built only for a sentence not yet cited for this place
+                fact.evidence.append(evidence(article, sentence, extractor=mention.rule, value_span=span,
+                                              confidence=mention.confidence))
             if fact.place_type == "city" and mention.place_type not in (None, "city"):
                 fact.place_type = mention.place_type
             if mention.activity and mention.activity not in activities[key]:
