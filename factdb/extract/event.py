@@ -86,10 +86,12 @@ _GROUP_KIND = {f"k{i}": kind for i, (_, kind) in enumerate(_EVENT_WORDS)}
 # takes the slow path. Dotted capital I lowers to two characters: the length test.
 _CASE_FOLD_ODDITIES = re.compile("[\u0131\u017f\u212a]")
 
-_MONTH_OR_DAY = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+# Month and weekday names: capitalised words that are never a place or a happening.
+_CALENDAR_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+_MONTH_OR_DAY = re.compile(rf"^(?:{_CALENDAR_NAMES})$")
 _NOT_PLACE_HEAD = frozenset(
     """The A An This That President Prime Minister Foreign Secretary Mr Mrs Ms Dr Chairman
     Leader King Queen General Vice Deputy Chief His Her Their Its Our My""".split()
@@ -166,10 +168,7 @@ _OWN_COVERAGE = re.compile(
     r"|we(?:['’]ll|\s+will)\s+(?:be\s+back\s+with|bring\s+you|keep\s+you\s+(?:posted|updated))\b)",
     re.IGNORECASE,
 )
-_MONTH_OR_WEEKDAY = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_MONTH_OR_WEEKDAY = rf"(?:{_CALENDAR_NAMES})\b"
 # Attribution that introduces a reported happening: "officials said on Tuesday that",
 # "the agency reported citing a senior official that", "told reporters that",
 # or "said" straight before its clause's subject ("He said the talks ..."). A
