@@ -106,6 +106,23 @@ def export(
 
 
 @app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Folder of gold YAML files, one per article."),
+    articles: Path = typer.Argument(..., help="Folder holding the articles the gold names."),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="Only this fact type (repeatable)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every miss and false positive."),
+) -> None:
+    """Score extraction against hand-annotated gold: precision and recall per kind."""
+    from .evaluate import evaluate as score
+
+    try:
+        report = score(gold, articles, kinds=kind or None)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+    typer.echo(str(report) if errors else report.table())
+
+
+@app.command()
 def serve(
     db: Optional[Path] = DbOption,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),

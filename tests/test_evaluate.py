@@ -435,3 +435,37 @@ def test_evaluate_fails_loudly_on_a_missing_article(tmp_path):
     write(tmp_path / "gold", "a.yaml", "document: nowhere.txt\nfacts: []\n")
     with pytest.raises(GoldError, match="not found"):
         evaluate(tmp_path / "gold", tmp_path / "articles", extractor=lambda a: [])
+
+
+def test_cli_evaluate_prints_the_table_and_on_request_every_miss(tmp_path):
+    """`factdb evaluate` runs the real reader and extractors over a gold folder."""
+    import subprocess
+    import sys
+
+    articles, golds = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    golds.mkdir()
+    (articles / "a.txt").write_text(
+        'Delegates gathered in the hall.\n\n"We have agreed to open a new chapter of trade '
+        'between our two nations," the prime minister told reporters.\n',
+        encoding="utf-8",
+    )
+    write(golds, "a.yaml", """
+        document: a.txt
+        published: null
+        facts:
+          - fact_type: quote
+            text: We have agreed to open a new chapter of trade between our two nations
+            speaker: the prime minister
+          - fact_type: quote
+            text: A sentence that the article never contains anywhere at all
+            speaker: nobody
+    """)
+    command = [sys.executable, "-m", "factdb", "evaluate", str(golds), str(articles), "--kind", "quote"]
+    table = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    quote_row = next(line.split() for line in table.splitlines() if line.startswith("quote"))
+    assert quote_row[1:3] == ["1.00", "0.50"]  # precision, recall
+    assert "MISS" not in table
+
+    detailed = subprocess.run(command + ["--errors"], capture_output=True, text=True, check=True).stdout
+    assert "MISS a.txt" in detailed and "never contains" in detailed
