@@ -476,11 +476,26 @@ def is_date_line(line: str) -> bool:
         return False
     dated = [_only_date(segment) for segment in segments]
     return any(dated) and all(
-        is_dated or _only_date_filler(segment) or _BYLINE_SEGMENT.fullmatch(segment)
+        is_dated or _only_date_filler(segment) or _BYLINE_SEGMENT.fullmatch(segment) or _stamp_label(segment)
         for segment, is_dated in zip(segments, dated)
     )
 
 
+def _stamp_label(segment: str) -> bool:
+    """A credit or section label a timestamp line carries beside its date: the
+    outlet in capitals or by a lexicon name ("NEWS AGENCY - Apr 29, 2025 - 21:07"),
+    or a list of section tags ("| World, Asia"). A headline ("Leaders Meet Again")
+    is neither, so a dated link to another story does not count."""
+    segment = segment.strip(" :")
+    if _CAPS_CREDIT.fullmatch(segment) or outlets().is_outlet_name(segment):
+        return True
+    return _SECTION_TAGS.fullmatch(segment) is not None
+
+
+# "NEWS AGENCY", "AFP": a masthead credit in capitals, a few words.
+_CAPS_CREDIT = re.compile(r"[A-Z][A-Z&.'’-]*(?:\s+[A-Z][A-Z&.'’-]*){0,3}")
+# "World", "World, All", "Politics, Asia": single capitalised words and commas.
+_SECTION_TAGS = re.compile(r"[A-Z][a-z]+(?:,\s*[A-Z][a-z]+){0,3}")
 # Separators between the parts of a timestamp line: "|", "/", "·", "•", dashes.
 _LINE_SEPARATOR = re.compile(r"\s+[|/·•—–-]\s+|\s*[|·•]\s*")
 # "By Jane Roe and Li Wei", "By the Asia desk", "By our correspondent in Lima"

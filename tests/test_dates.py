@@ -184,3 +184,39 @@ def test_deadline_set_by_an_infinitive_points_ahead():
 def test_scheduled_arrival_in_the_present_points_ahead():
     assert one("The envoy arrives in Lusaka on Monday.").date == "2018-06-18"
     assert one("The envoy arrived in Lusaka on Monday.").date == "2018-06-11"
+
+
+@pytest.mark.parametrize(
+    "text, expected, mention",
+    [
+        ("The two navies signed the pact in July last year.", "2017-07", "July last year"),
+        ("He has led the council since taking office in October last year.", "2017-10", "October last year"),
+        ("The ban was lifted in November of last year.", "2017-11", "November of last year"),
+        ("The port reopens in February next year.", "2019-02", "February next year"),
+        # a past verb would otherwise pick this year's March (before June publication)
+        ("The ferry line opened in March last year.", "2017-03", "March last year"),
+    ],
+)
+def test_month_with_a_year_word_is_one_mention_in_that_year(text, expected, mention):
+    found = one(text)
+    assert (found.text, found.date, found.precision) == (mention, expected, "month")
+
+
+def test_month_pair_with_a_year_word():
+    found = find_dates("Inspections took place in April and May last year.", WED)
+    assert [(m.text, m.date) for m in found] == [("April", "2017-04"), ("May last year", "2017-05")]
+
+
+def test_month_with_a_year_word_and_no_publication_stays_one_unresolved_mention():
+    (found,) = find_dates("The ferry line opened in March last year.", None)
+    assert (found.text, found.date) == ("March last year", None)
+
+
+def test_weekday_of_a_purpose_counts_on_from_the_arrival():
+    tue, fri = date(2018, 6, 12), date(2018, 6, 15)
+    # published on Tuesday: the talks are the day after publication, not last Wednesday
+    found = find_dates("The envoy arrived in Tallinn on Monday for talks with Premier Ilves on Wednesday.", tue)
+    assert [(m.text, m.date) for m in found] == [("Monday", "2018-06-11"), ("Wednesday", "2018-06-13")]
+    # with a verb of its own the second weekday is read by tense as before
+    found = find_dates("She was praised on Monday for remarks she made on Sunday.", fri)
+    assert [(m.text, m.date) for m in found] == [("Monday", "2018-06-11"), ("Sunday", "2018-06-10")]

@@ -209,3 +209,40 @@ def test_dash_aside_and_repeated_clause_leads_leave_the_description():
         "will be rerouted on Friday."
     )
     assert ferries.description == "ferries will be rerouted"
+
+
+def test_month_and_last_year_make_one_event_of_that_month():
+    found = events("The two coast guards signed a patrol accord in August last year, officials said.")
+    assert [(e.date_text, e.date, e.date_precision) for e in found] == [("August last year", "2017-08", "month")]
+
+
+def test_since_taking_office_last_year_is_not_this_years_month():
+    found = events("It is her third trip abroad since taking office in November last year.")
+    assert [(e.date, e.date_precision) for e in found] == [("2017-11", "month")]
+
+
+def test_date_in_a_quote_takes_no_happening_from_the_attribution():
+    found = events(
+        '"Our ports are open to every partner, and tonight we honour a bond that has lasted decades," '
+        "the governor said in a toast."
+    )
+    assert found == []
+
+
+def test_date_in_a_quote_with_its_own_happening_stays():
+    (event,) = events('"We signed the fisheries accord on Monday," the governor said.')
+    assert (event.date, event.event_type) == ("2018-06-11", "signing")
+
+
+def test_vague_period_with_no_happening_is_not_an_event():
+    assert events("Officials insist tariffs are not on the agenda this week.") == []
+    assert events("Canal traffic is slower this month.") == []
+
+
+def test_sentence_ending_in_the_next_quotes_opening_mark_is_not_quoted():
+    text = (
+        'The mayor, who hosted the envoy at the town hall on Monday morning, greeted the visitors. "\n'
+        "Welcome,\" she said."
+    )
+    found = by_text(events(text))
+    assert found["Monday morning"].date == "2018-06-11"

@@ -248,6 +248,37 @@ def test_header_date_formats(line, expected):
     assert sentence_with(article, line[:8]).reason == "dateline"
 
 
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # outlet credit in capitals, time, section tags beside the date
+        ("NORTHWIND PRESS - Mar 3, 2026 - 10:15 | World, Asia", date(2026, 3, 3)),
+        ("Harbourline | Sep 9, 2027 8:05 AM GMT+2", date(2027, 9, 9)),
+        ("Sept. 13, 2023 6:02 a.m. ET", date(2023, 9, 13)),
+        ("Published 24 Apr 2019", date(2019, 4, 24)),
+        ("13 Sep 2023 08:15 GMT", date(2023, 9, 13)),
+        ("Updated: Sep 13, 2023", date(2023, 9, 13)),
+    ],
+)
+def test_timestamp_lines_with_abbreviated_months_and_labels(line, expected):
+    text = (
+        f"Ferry pact talks open in harbour town\n\n{line}\n\n"
+        "Ministers from the two countries met in the port city on Tuesday to discuss fishing quotas, officials said.\n\n"
+        "Related: Earlier Ferry Talks | Jan 5, 2020\n"
+    )
+    article = read_text("x.txt", text)
+    assert article.published == expected
+    assert sentence_with(article, line[:8]).reason == "dateline"
+
+
+def test_a_dated_headline_is_not_a_timestamp_line():
+    from factdb.boilerplate import is_date_line
+
+    # a link to another story: its date must not become the page's
+    assert not is_date_line("Ferry Talks Collapse Again | Jan 5, 2020")
+    assert not is_date_line("ferry talks collapse - Jan 5, 2020")
+
+
 def test_front_matter_overrides_detection_and_is_boilerplate():
     text = """---
 title: Leaders meet in the capital

@@ -78,6 +78,11 @@ _MONTH_ALONE = re.compile(
     rf"(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
     rf"|\b(?P<m_y>{_MONTH})\s+(?P<y2>{_YEAR})\b"
 )
+# "in July last year", "in April and May of next year": a month the year word places.
+_YEAR_WORD_AFTER = re.compile(
+    rf"(?P<pair>\s+(?:and|or)\s+{_MONTH})?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.IGNORECASE
+)
+_YEAR_WORD_SHIFT = {"last": -1, "this": 0, "next": 1}
 # The second month of a pair: "in April and May", "in March or April".
 _MONTH_PAIR = re.compile(rf"\b{_MONTH}\s+(?:and|or)\s+(?P<m>{_MONTH})\b(?!\s+(?:\d|be|have|not)\b)")
 _WEEKDAY_RX = re.compile(
@@ -355,9 +360,9 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     is one range mention, not a day plus a year. Not cached: callers reading
     an article's sentences use :func:`dates_in`, which remembers per article.
     """
-    if not _DIGIT.search(text) and not _MAYBE_DATE.search(text):
-        return []
     has_digit = _DIGIT.search(text) is not None
+    if not has_digit and not _MAYBE_DATE.search(text):
+        return []
     has_month = _MONTH_WORD.search(text) is not None
     found: list[DateMention] = []
     if has_digit:
@@ -435,6 +440,7 @@ def _absolute(text: str, published: date | None, has_month: bool = True) -> list
 
 def _weekdays(text: str, published: date | None) -> list[DateMention]:
     out = []
+    previous: tuple[int, date] | None = None  # (end, date) of the last weekday resolved
     for m in _WEEKDAY_RX.finditer(text):
         weekday = WEEKDAYS[m.group("wd").lower()]
         rel = (m.group("rel") or "").lower()
@@ -451,6 +457,11 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
             out.append(_mention(text, m.start(), m.end(), "weekday"))
             continue
         day = _weekday_date(weekday, published, direction, strict)
+        if previous and not rel and _PURPOSE_LINK.fullmatch(text, previous[0], m.start()):
+            # "arrived on Tuesday for talks with X on Wednesday": the purpose
+            # follows the arrival, so count on from its day, not from publication.
+            day = _weekday_date(weekday, previous[1], "future")
+        previous = (m.end(), day)
         day_end = None
         if m.group("wd2"):
             later = WEEKDAYS[m.group("wd2").lower()]
@@ -462,6 +473,15 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
             )
         )
     return out
+
+
+# What joins a dated arrival to the happening it is for: "for talks with X on",
+# "for a summit with the premier on" (no verb or clause break of its own).
+_PURPOSE_LINK = re.compile(
+    r"\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|summit|meetings?|visit|ceremony|dinner|banquet|negotiations)\b"
+    r"(?:\s+(?:with|in|at|of)\s+[^,;:\"“”()]{1,80}?)?\s+on\s+"
+)
 
 
 def _relatives(text: str, published: date | None) -> list[DateMention]:
@@ -620,12 +640,19 @@ def _resolve_relative(phrase: str, pub: date) -> dict | None:
 def _months(text: str, published: date | None) -> list[DateMention]:
     out = []
     for m in _MONTH_PAIR.finditer(text):
+        year_word = _YEAR_WORD_AFTER.match(text, m.end())
+        if year_word and year_word.group("pair"):
+            year_word = None
+        end = year_word.end() if year_word else m.end()
         if published is None:
-            out.append(_mention(text, m.start("m"), m.end(), "month"))
+            out.append(_mention(text, m.start("m"), end, "month"))
             continue
         month = _month_number(m.group("m"))
-        year = _pick_year(month, None, published, tense_at(text, m.start(), m.end()))
-        out.append(_mention(text, m.start("m"), m.end(), "month", date=f"{year:04d}-{month:02d}", precision="month"))
+        if year_word:
+            year = published.year + _YEAR_WORD_SHIFT[year_word.group("rel").lower()]
+        else:
+            year = _pick_year(month, None, published, tense_at(text, m.start(), m.end()))
+        out.append(_mention(text, m.start("m"), end, "month", date=f"{year:04d}-{month:02d}", precision="month"))
     for m in _MONTH_ALONE.finditer(text):
         name = m.group("m") or m.group("m_y")
         # "May" after "in" is still risky in "in May be" — require a capital and no verb after
@@ -636,11 +663,18 @@ def _months(text: str, published: date | None) -> list[DateMention]:
         start = m.start("q") if m.group("q") else m.start("m") if m.group("m") else m.start()
         if m.group("p") and m.group("p").strip().lower() in ("last", "next", "this"):
             start = m.start("p")
+        end = m.end()
+        # "in July last year": the year word, not the tense, places the month.
+        year_word = None if year_text else _YEAR_WORD_AFTER.match(text, end)
+        if year_word and not year_word.group("pair"):
+            end = year_word.end()
         if year_text:
             year = int(year_text)
         elif published is None:
-            out.append(_mention(text, start, m.end(), "month"))
+            out.append(_mention(text, start, end, "month"))
             continue
+        elif year_word:
+            year = published.year + _YEAR_WORD_SHIFT[year_word.group("rel").lower()]
         else:
             rel = (m.group("p") or "").strip().lower()
             tense = {"last": "past", "next": "future"}.get(rel) or tense_at(text, m.start(), m.end())
@@ -648,7 +682,7 @@ def _months(text: str, published: date | None) -> list[DateMention]:
                 tense = "past"
             year = _pick_year(month, None, published, tense)
         out.append(
-            _mention(text, start, m.end(), "month", date=f"{year:04d}-{month:02d}", precision="month")
+            _mention(text, start, end, "month", date=f"{year:04d}-{month:02d}", precision="month")
         )
     return out
 

@@ -229,15 +229,21 @@ def _event(article: Article, sentence: Sentence, mention: DateMention,
         semicolon = text.rfind(";", 0, clause_start)
         description = _describe(text, max(floor, semicolon + 1), clause_end, mention)
     # A reported happening takes its type from its own words, not from "said".
-    event_type = (
-        _event_type(words, max(clause_start, floor), clause_end, mention)
-        or _event_type(words, floor, mention.start, mention)  # the sentence up to the date
-        or _event_type(words, floor, len(text), mention)
-    )
+    event_type = _event_type(words, max(clause_start, floor), clause_end, mention)
+    quoted = _inside_quote(text, mention.start)
+    if event_type is None and not quoted:
+        # Not for a date in quoted speech: the "said" of its attribution dates
+        # the speaking, not the speaker's "tonight we celebrate ...".
+        event_type = (
+            _event_type(words, floor, mention.start, mention)  # the sentence up to the date
+            or _event_type(words, floor, len(text), mention)
+        )
     if not description or (event_type is None and not _VERBISH.search(description)):
         return None  # a date with nothing happening around it ("the 2019 edition")
-    if event_type is None and _inside_quote(text, mention.start):
+    if event_type is None and quoted:
         return None  # a speaker's "we are here today": a manner of speaking, no happening named
+    if event_type is None and mention.kind == "relative" and _VAGUE_PERIOD.search(mention.text):
+        return None  # "visas are not on the table this week": a state over a period, no happening
     place = _place(text[clause_start:clause_end])
     confidence = 0.8 if mention.resolved else 0.6
     if mention.kind in ("anaphor", "season"):
@@ -283,6 +289,9 @@ def _about_own_coverage(text: str, mention: DateMention) -> bool:
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_TRAILING_OPENER = re.compile(r"\s[\"“]$")
+# Relative dates that name a period rather than a day ("this week", "last year").
+_VAGUE_PERIOD = re.compile(r"\b(?:week|weekend|month|year)\b", re.IGNORECASE)
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -291,7 +300,10 @@ def _inside_quote(text: str, position: int) -> bool:
     before = _QUOTE_MARK.findall(text, 0, position)
     if before:
         return before[-1] == "“" or (before[-1] == '"' and len(before) % 2 == 1)
-    after = _QUOTE_MARK.findall(text, position)
+    # The sentence splitter may leave the next sentence's opening mark at the
+    # end ('... their talks. "'): a mark after a space opens, it closes nothing.
+    stop = len(text) - 1 if _TRAILING_OPENER.search(text) else len(text)
+    after = _QUOTE_MARK.findall(text, position, stop)
     return bool(after) and (after[0] == "”" or (after[0] == '"' and len(after) % 2 == 1))
 
 
