@@ -387,3 +387,110 @@ def test_untitled_surname_subject_gets_its_companions():
         "On the Egyptian side, Nassar was joined by Foreign Minister Hany Saber.\n"
     )
     assert facts["Hany Saber"].leader == "Karim Nassar"
+
+
+# --- delegation shapes found missing on the blind set (invented sentences, other settings) ---
+
+
+def test_delegation_list_with_a_one_word_name_and_a_title_with_for():
+    facts = _run(
+        "Indonesian President Budi Hartono arrived in Canberra on Monday for a two-day state visit.\n\n"
+        "He was accompanied by Foreign Minister Darsono, Defence Minister Yudi Pratama and Coordinating "
+        "Minister for Maritime Affairs Sari Wulandari. Tourism Minister Dewi Lestari, who had been expected "
+        "to join the delegation, stayed in Jakarta.\n"
+    )
+    assert facts["Darsono"].role == "Foreign Minister"  # many Indonesians have one name
+    assert facts["Yudi Pratama"].role == "Defence Minister"
+    assert facts["Sari Wulandari"].role == "Coordinating Minister for Maritime Affairs"
+    assert "Coordinating Minister" not in facts
+    assert all(f.leader == "Budi Hartono" for f in facts.values())
+    assert facts["Dewi Lestari"].present is False
+
+
+def test_one_word_name_needs_a_role_right_before_it():
+    facts = _run(
+        "Indonesian President Budi Hartono arrived in Canberra on Monday for a two-day state visit.\n\n"
+        "He was accompanied by Darsono and Defence Minister Yudi Pratama. Foreign Minister Wibowo said "
+        "the talks would cover fisheries.\n"
+    )
+    assert set(facts) == {"Yudi Pratama"}
+
+
+def test_semicolon_delegation_list_with_a_wife_named_by_given_name():
+    facts = _run(
+        "Thai Prime Minister Somchai Rattana arrived in Lima on Tuesday for talks with Peruvian President "
+        "Rosa Quispe.\n\n"
+        "Rattana's delegation includes his wife Malee; Foreign Minister Prasert Wongsa; Commerce Minister "
+        "Chaiwat; Deputy Cabinet Secretary Niran Sutham; and Kittisak Boonmee, secretary general of the "
+        "National Economic Council.\n"
+    )
+    assert facts["Malee"].role == "wife"
+    assert facts["Prasert Wongsa"].role == "Foreign Minister"
+    assert facts["Chaiwat"].role == "Commerce Minister"
+    assert facts["Niran Sutham"].role == "Deputy Cabinet Secretary"
+    assert facts["Kittisak Boonmee"].role == "secretary general of the National Economic Council"
+    assert all(f.leader == "Somchai Rattana" and f.present for f in facts.values())
+    assert "Rosa Quispe" not in facts
+
+
+def test_given_name_spelled_like_a_rank_after_a_ministry_title():
+    facts = _run(
+        "Japanese Prime Minister Kenta Morioka arrived in Santiago on Friday.\n\n"
+        "He was accompanied by Defence Minister Gen Arakawa and Foreign Minister Aiko Tamura.\n"
+    )
+    assert facts["Gen Arakawa"].role == "Defence Minister"
+    assert facts["Aiko Tamura"].role == "Foreign Minister"
+
+
+def test_title_naming_several_portfolios_keeps_its_commas():
+    facts = _run(
+        "South Korean President Han Do-yun arrived in Nairobi on Sunday for a state visit.\n\n"
+        "He was accompanied by first lady Seo Ji-won, Foreign Minister Baek Seung-ho and Agriculture, Food "
+        "and Rural Affairs Minister Jang Min-seok, as well as the heads of 40 companies.\n"
+    )
+    assert facts["Jang Min-seok"].role == "Agriculture, Food and Rural Affairs Minister"
+    assert facts["Seo Ji-won"].role == "first lady"
+    assert set(facts) == {"Seo Ji-won", "Baek Seung-ho", "Jang Min-seok"}
+
+
+BRITISH = """Ashworth lands in Lagos
+
+British Prime Minister Helen Ashworth landed in Lagos on Monday at the head of a trade delegation.
+
+Notably absent from the plane was the home secretary, Ruth Calder, who stayed in London to steer a bill
+through parliament. The transport minister, Oliver Pike, travelled in her place, alongside the health
+secretary, Maya Doyle, and the Welsh secretary, Ian Rees.
+
+Energy minister Tom Fenwick and culture secretary Nina Shah are travelling with her. Sam Holt, the
+business secretary, is not on the trip. The former chancellor, Dan Ferris, travelled to Accra in May.
+"""
+
+
+def test_british_appositions_and_lower_case_roles():
+    facts = _run(BRITISH)
+    assert facts["Ruth Calder"].present is False and facts["Ruth Calder"].role == "home secretary"
+    assert facts["Oliver Pike"].present is True and facts["Oliver Pike"].role == "transport minister"
+    assert facts["Maya Doyle"].role == "health secretary" and facts["Maya Doyle"].present
+    assert facts["Ian Rees"].role == "Welsh secretary"
+    assert facts["Tom Fenwick"].role == "Energy minister" and facts["Nina Shah"].role == "culture secretary"
+    assert facts["Sam Holt"].present is False
+    assert "Dan Ferris" not in facts  # his own earlier trip, not this one
+    assert all(f.leader == "Helen Ashworth" for f in facts.values())
+
+
+def test_spouse_by_given_name_in_a_list_keeps_the_list_going():
+    facts = _run(
+        "Mexican President Luis Ortega arrived in Oslo on Monday.\n\n"
+        "He was accompanied by his wife Carmen, and the foreign minister, Pedro Salas.\n"
+    )
+    assert facts["Carmen"].role == "wife"
+    assert facts["Pedro Salas"].role == "foreign minister"
+
+
+def test_untitled_traveller_is_the_leader_of_an_analysis_piece():
+    facts = _run(
+        "Mwangi's mission\n\n"
+        "Daniel Mwangi landed in Jakarta on Wednesday at the head of a trade delegation.\n\n"
+        "The trade minister, Rose Achieng, travelled with him.\n"
+    )
+    assert facts["Rose Achieng"].leader == "Daniel Mwangi"

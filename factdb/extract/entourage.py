@@ -24,6 +24,11 @@ sentence is not):
   "first lady X" - only for a leader reported travelling, never the host's;
   "X, his wife, did not travel" / "stayed behind" is present=False.
 
+* list items may be one-word names when a role stands right before them ("Foreign Minister
+  Sugiono", "his wife Malee"), titles may name several portfolios ("Trade, Industry and Energy
+  Minister X") or run on with "for" ("Coordinating Minister for Economic Affairs X"); a stand-in
+  ("X, the trade minister, travelled in his place, alongside Y") and those alongside travel too.
+
 The visiting leader is told from the host by verbs: "arrived", "was greeted",
 "greeted <leader>" mark a traveller; "<leader> greeted/hosted" a host. The
 host's own officials and spouse are never members.
@@ -50,6 +55,7 @@ from .people import (
     Mention,
     ROLE_HEADS,
     STOP_CAPS,
+    TITLE_WORDS,
     fold,
     is_demonym,
     is_head_of_state,
@@ -90,7 +96,8 @@ _LIST_TRIGGER = re.compile(
     # "Duarte brought along ...", "she took with her ..."
     r"(?i:(?:brought|brings|bringing|took|takes|taking)\s+(?:along|with\s+(?:him|her)))|"
     # "Abe travelled with ...": only after a named subject or a pronoun (checked in code)
-    r"(?P<travel_with>(?:has\s+|had\s+|is\s+|was\s+)?(?:travell?(?:ed|s|ing)|flew|flies|arrived|arrives)\s+with)|"
+    r"(?P<travel_with>(?:has\s+|had\s+|is\s+|was\s+)?(?:travell?(?:ed|s|ing)|flew|flies|arrived|arrives)"
+    r"(?:\s+(?:to|in|into)\s+[A-Z][\w\-]*)?\s+(?:with|alongside|along\s+with|together\s+with))|"
     r"(?i:(?:also\s+)?(?:on\s+the\s+trip|in\s+the\s+(?:delegation|entourage|party)|"
     r"part\s+of\s+the\s+(?:delegation|entourage))\s+(?:are|were|was|is|will\s+be)))\s+"
 )
@@ -105,7 +112,8 @@ _OPPOSITE_TRIGGER = re.compile(
 )
 _ABSENT_LIST = re.compile(
     r"\b(?:absent|missing|left off|left out|excluded|omitted)\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?:entourage|delegation|list|party|retinue|group|line-?up|trip|team|names|contingent)\w*\s+"
+    r"(?:entourage|delegation|list|party|retinue|group|line-?up|trip|team|names|contingent|plane|flight|"
+    r"aircraft|visit)\w*\s+"
     r"(?:was|were|is|are)\s+|"
     # "Notably missing was X": the inverted absence, marked by its adverb, opening the sentence
     r"^(?i:(?:most\s+)?(?:notably|conspicuously)|also)\s+(?:absent|missing)\s+(?:was|were)\s+"
@@ -125,6 +133,8 @@ _PRESENT_PREDICATE = re.compile(
 _STRONG_PREDICATE = re.compile(
     r"^\s*,?\s*(?:(?:was|were|had|has|have|is|are|will|would|also|reportedly|already|been|be)\s+)*"
     r"(?:accompan\w+|travell?(?:ed|ing|s)? with|joined (?:him|her|the leader)|went ahead|arrived ahead|"
+    # "X travelled in his place": a stand-in for someone missing is on the trip
+    r"(?:travell?(?:ed|ing|s)?|flew|went|came) (?:in (?:his|her|their) (?:place|stead)|instead)|"
     r"(?:among|part of|in|with) (?:the|his|her|[A-Z][\w\-]*['’]s) (?:[\w\-]+ )?(?:delegation|entourage|party|"
     r"retinue|team|contingent))\b",
     re.I,
@@ -168,7 +178,7 @@ _POSSESSOR = re.compile(
 )
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*(?:and\s+)?)(?:(?:by|with)\s+)?")
 _APPOSITION = re.compile(
-    r"\s*,\s+(?P<body>(?:(?P<poss>(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s|his|her|the|a|an)\s+)?"
+    r"\s*,\s+(?!(?:and|or|as well as|plus)\s)(?P<body>(?:(?P<poss>(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s|his|her|the|a|an)\s+)?"
     r"(?P<role>[^,;()]{2,100}?))\s*(?=[,;]|\.(?:\s|$)|$)"
 )
 _PAREN_ROLE = re.compile(r"\s*\((?P<role>[^()\n]{2,80})\)")
@@ -231,6 +241,37 @@ _SUBJECT_BEFORE = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?P<by>by\s+)?(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?=[A-Z])")
 
+# Portfolio words of a ministry's name, for titles that list several ("Trade, Industry and Energy
+# Minister"): the comma inside such a title does not end a list item.
+_PORTFOLIOS = frozenset("""
+    agriculture food rural affairs foreign defence defense finance economy economic interior home justice
+    health education science technology ict culture sport sports tourism environment transport
+    infrastructure land lands labour labor employment welfare family gender equality youth women fisheries
+    oceans maritime mines mining resources natural planning development investment commerce communications
+    information digital housing water forestry climate security unification veterans trade industry
+    energy innovation research public works budget treasury social services enterprise
+""".split())
+_PORTFOLIO_LIST = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?:and|&)\s+")
+# The last word of a capitalised run that is a cut-off title, not a surname ("Coordinating Minister").
+_ROLE_TAIL = frozenset("""
+    minister secretary president premier chancellor chairman chairwoman director spokesman spokeswoman
+    spokesperson ambassador envoy adviser advisor governor deputy aide official officer
+""".split())
+_LAST_WORD = re.compile(r"([a-z][\w\-]*)\s+$")
+# What may follow a list item's name: the next item, an apposition, or the sentence end.
+_ITEM_END = re.compile(r"\s*(?:[,;:(]|\.(?:\s|$)|$|(?:and|as well as|plus)\b)")
+# Keywords of the predicates after a subject (_ABSENT_PREDICATE, _ABSENT_LATER, _STAYED, _STAYED_IN,
+# _STRONG_PREDICATE; _PRESENT_PREDICATE's verbs are _SIGHTING_WORD): lower-cased text, no match -> no fact.
+_ABSENT_OR_COMPANION_WORD = re.compile(
+    r"\b(?:accompan|travel|join|ahead|delegation|entourage|party|retinue|team|contingent|not\b|absent|"
+    r"missing|left|excluded|omitted|nowhere|stay|remain|instead|place|stead)|n['’]t\b"
+)
+_SIGHTING_WORD = re.compile(
+    r"\b(?:seen|spotted|sighted|photographed|pictured|arriv|travel|accompan|join|flew|flown|landed|ahead|"
+    r"preceded|briefed|mad(?:e|ing) final)"
+)
+# Companions added after a member's own travel verb, in the same clause.
+_ALONGSIDE = re.compile(r"[^;:.()\"“”]{0,60}?,?\s(?:alongside|along with|together with)\s+")
 _WHO_WHICH = re.compile(r"(?:who|which)\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 # Words after which the first list item follows ("key aides including", "were").
@@ -280,6 +321,21 @@ def _loose_role(words: str) -> str | None:
     return role
 
 
+def _peel_title(m: Mention) -> Mention:
+    """The mention with every token up to its last one moved into the title."""
+    words = m.name.split()
+    last = words[-1]
+    start = m.end - len(last)
+    return Mention(start, m.end, last, m.title + words[:-1], m.possessive)
+
+
+def _is_portfolio_list(gap: str) -> bool:
+    """"Trade, Industry and ": the front of a title naming several portfolios."""
+    if not _PORTFOLIO_LIST.fullmatch(gap):
+        return False
+    return all(w.lower() in _PORTFOLIOS for w in _WORD.findall(gap) if w not in ("and",))
+
+
 def _role_gap(gap: str, allow_comma: bool) -> tuple[bool, str | None]:
     """Is ``gap`` (text between a list boundary and a name) only role words? -> (ok, role)."""
     if _BULLET_IN_GAP.search(gap):
@@ -289,6 +345,8 @@ def _role_gap(gap: str, allow_comma: bool) -> tuple[bool, str | None]:
         return True, None
     if text.endswith(","):
         text = text[:-1].rstrip()  # "the head of the state railway, Ana Ruiz"
+        if not allow_comma and "," in text:
+            return False, None  # "travelled in her place, alongside the health secretary, X": a clause
         role = _loose_role(text)
         return (role is not None), role
     if not allow_comma and "," in text:
@@ -313,8 +371,7 @@ class _Finder:
     def _visitor(self) -> str | None:
         """The leader reported travelling (arriving, greeted); leaders only greeting others are hosts."""
         leaders = {p.name for p in self.people.persons if any(is_leader_title(t) for t in p.titles)}
-        if not leaders:
-            return None
+        titled = bool(leaders)
         # a full name the article never titles in prose (the title sat in a caption or headline) can
         # still be the traveller; anyone titled as something else (a minister) cannot
         leaders |= self.people.untitled_names()
@@ -355,21 +412,35 @@ class _Finder:
         ranked = sorted((n - host.get(who, 0), who) for who, n in travel.items() if who not in self.hosts)
         if ranked and ranked[-1][0] > 0:
             return ranked[-1][1]
+        if not titled:
+            return None  # nobody titled a leader and nobody reported travelling: no leader to name
         return self.principal if self.principal not in self.hosts else None
 
     # -- names --
 
-    def _names(self, lo: int, hi: int, first_before: int | None = None) -> Iterator[Mention]:
+    def _names(
+        self, lo: int, hi: int, first_before: int | None = None, mononyms: bool = False
+    ) -> Iterator[Mention]:
         """Full-name mentions (two tokens or more) between absolute offsets, read as they are asked for.
 
         With ``first_before``, none at all unless the first one's run starts before that offset.
+        With ``mononyms``, one-word names are given too: the caller decides if a role vouches for them.
         """
         for match in run_matches(self.text[lo:hi]):
             if first_before is not None and lo + match.start() >= first_before:
                 return
             m = run_mention(match, lo)
             tokens = m.name.split()
-            if len(tokens) >= 2 and name_shaped(tokens):
+            if mononyms and len(tokens) >= 3 and tokens[-2].lower() in _ROLE_TAIL:
+                m = _peel_title(m)  # "Commerce Minister Anan": a portfolio, its title, one name
+                tokens = m.name.split()
+            if len(tokens) >= 2:
+                # "Coordinating Minister (for ...)": a title cut off before "for" is no name
+                if tokens[-1].lower() not in _ROLE_TAIL and name_shaped(tokens):
+                    first_before = None
+                    yield m
+            elif mononyms and tokens and self._role_right_before(m) and tokens[0].lower() not in TITLE_WORDS \
+                    and name_shaped(tokens):
                 first_before = None
                 yield m
 
@@ -393,31 +464,63 @@ class _Finder:
         # a first name after more than ``first_gap_words`` words is not read: it would end the list
         words = _WORD.finditer(self.text, lo, hi)
         too_far = next((w.start() + 1 for k, w in enumerate(words) if k == first_gap_words), None)
-        for m in self._names(lo, hi, first_before=too_far):
+        for m in self._names(lo, hi, first_before=too_far, mononyms=True):
             if m.start < pos:
                 continue  # inside an apposition already read
             gap_start = pos
             if items:
                 sep = _SEPARATOR.match(self.text, gap_start, hi)
                 if not sep:
+                    if " " not in m.name:
+                        continue
                     break
-                gap_start = sep.end()
-                ok, role = _role_gap(self.text[gap_start : m.start - self._title_len(m)], False)
+                gap = self.text[sep.end() : m.start - self._title_len(m)]
+                ok, role = _role_gap(gap, False)
             else:
                 gap = self.text[gap_start : m.start - self._title_len(m)]
-                # the first item may follow a few intro words ("key aides including")
-                tail = _INTRO_WORDS.split(gap)[-1]
                 if len(_WORD.findall(gap)) > first_gap_words:
+                    if " " not in m.name:
+                        continue
                     break
-                ok, role = _role_gap(tail, allow_comma_first)
+                # the first item may follow a few intro words ("key aides including")
+                gap = _INTRO_WORDS.split(gap)[-1]
+                ok, role = _role_gap(gap, allow_comma_first)
+            if not ok and self._title_len(m) and _is_portfolio_list(gap):
+                ok, role = True, " ".join(gap.split())  # "Trade, Industry and" + "Energy Minister"
+            if " " not in m.name and not (ok and self._mononym_vouched(m, gap)):
+                continue  # a lone capitalised word with no role right before it is no member
             if not ok:
                 break
             title = self._title_role(m)
             role = _clean_role(" ".join(x for x in (role, title) if x)) or role or (title or None)
-            item = _Item(m.name, m.start, m.end, role)
+            item = _Item(self._mononym_name(m.name), m.start, m.end, role)
             items.append(item)
             pos = self._apposition(item, hi)
         return items, pos
+
+    def _role_right_before(self, m: Mention) -> bool:
+        """Is a role word ("Minister", "wife") written right before the mention? A cheap first test."""
+        if m.title:
+            return any(t.lower() in ROLE_HEADS for t in m.title)
+        word = _LAST_WORD.search(self.text, max(0, m.start - 30), m.start)
+        return bool(word and word.group(1) in ROLE_HEADS)
+
+    def _mononym_vouched(self, m: Mention, gap: str) -> bool:
+        """A one-word name counts only right after a role ("Foreign Minister Sugiono", "his wife Malee")
+        and only where a list item ends (a comma, semicolon, "and", the sentence end)."""
+        if m.possessive or not _ITEM_END.match(self.text, m.end):
+            return False
+        if self._title_len(m) and any(t.lower() in ROLE_HEADS for t in m.title):
+            return True
+        last = gap.split()[-1].lower() if gap.split() else ""
+        return not m.title and last in ROLE_HEADS and gap.endswith(" ")
+
+    def _mononym_name(self, name: str) -> str:
+        """A one-word name stands for the full name the article gave that person, if any."""
+        if " " in name:
+            return name
+        full = self.people.resolve(name)
+        return full if full and " " in full and self.people.person(full) else name
 
     def _apposition(self, item: _Item, hi: int) -> int:
         """Read ", the foreign minister" / ", who oversees ..." after a name; returns where the item ends."""
@@ -547,7 +650,8 @@ class _Finder:
 
         for m in _ABSENT_LIST.finditer(text):
             lo = s.start + m.end()
-            items, _ = self._items(lo, s.end, first_gap_words=4, allow_comma_first=False)
+            # "... was the business and trade secretary, X": a role of up to six words first
+            items, _ = self._items(lo, s.end, first_gap_words=6, allow_comma_first=False)
             add(items, self.leader_from(None, s.start), False, "entourage.absent", 0.8)
         for m in _LIST_TRIGGER.finditer(text):
             lo = s.start + m.end()
@@ -567,7 +671,7 @@ class _Finder:
             if leader:
                 add(items, leader, True, "entourage.list", 0.7)
         self._spouse_rule(s, text, add)
-        self._subject_rule(s, text, add)
+        self._subject_rule(s, text, lowered, add)
         return out
 
     def _spouse_rule(self, s: Sentence, text: str, add) -> None:
@@ -607,7 +711,7 @@ class _Finder:
             elif _SPOUSE_SCENE.search(text):
                 add([item], leader, True, "entourage.spouse", 0.75)
 
-    def _subject_rule(self, s: Sentence, text: str, add) -> None:
+    def _subject_rule(self, s: Sentence, text: str, lowered: str, add) -> None:
         opening = _SUBJECT_OPENING.match(text)
         at = opening.end() if opening else 0
         sighting = bool(opening and _ENDS_WITH_OF.search(opening.group(0)))
@@ -620,6 +724,8 @@ class _Finder:
             if is_person_poss:
                 possessor = run
                 at = poss.end()
+        if not (sighting or self._may_have_predicate(lowered, possessor is not None)):
+            return  # no verb below could follow the subject: reading the names would be wasted
         lo = s.start + at
         items, end = self._items(lo, s.end, first_gap_words=8 if possessor else 5, allow_comma_first=bool(possessor))
         if not items:
@@ -643,7 +749,29 @@ class _Finder:
             add(items, leader, True, "entourage.subject", 0.75)
         elif _STRONG_PREDICATE.match(rest):
             add(items, leader, True, "entourage.companion", 0.75)
+        else:
+            return
+        self._alongside(s, end, leader, add)
 
+    def _alongside(self, s: Sentence, at: int, leader: str | None, add) -> None:
+        """"X travelled in his place, alongside Y and Z": those named after "alongside" travel too."""
+        more = _ALONGSIDE.match(self.text, at, s.end)
+        if more:
+            items, _ = self._items(more.end(), s.end, first_gap_words=4, allow_comma_first=False)
+            add(items, leader, True, "entourage.companion", 0.7)
+
+
+    @staticmethod
+    def _may_have_predicate(lowered: str, possessor: bool) -> bool:
+        """Could any predicate :meth:`_subject_rule` reads follow the subject in this sentence?
+
+        A cheap keyword test run first; it must let through every sentence a predicate matches.
+        The sighting verbs count only with a possessor, which an apposition ("X, Duarte's aide,")
+        may also give.
+        """
+        if _ABSENT_OR_COMPANION_WORD.search(lowered):
+            return True
+        return bool((possessor or "'s" in lowered or "’s" in lowered) and _SIGHTING_WORD.search(lowered))
 
     def bullet_lists(self):
         """Companions listed one a line under a lead-in ("The delegation includes:" / "- X, Foreign Minister")."""

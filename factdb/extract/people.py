@@ -157,6 +157,23 @@ def is_demonym(token: str) -> bool:
     return bool(_DEMONYM.match(token.rstrip(",")))
 
 
+# Military ranks and offices abbreviated ("Gen", "Sen"); written without a period after a
+# civilian office they are a given name instead: "Defense Minister Gen Nakamura".
+_RANK_ABBREVIATIONS = frozenset({"gen", "adm", "col", "lt", "sgt", "capt", "cmdr", "gov", "sen", "rep"})
+_CIVILIAN_OFFICES = frozenset({"minister", "secretary"})
+
+
+def _given_name_like_rank(tokens: list[str], lows: list[str], i: int) -> bool:
+    """Is token ``i`` a given name spelled like a rank ("Gen") right after a civilian office?"""
+    return (
+        lows[i] in _RANK_ABBREVIATIONS
+        and not tokens[i].endswith(".")
+        and i == len(tokens) - 2
+        and i > 0
+        and lows[i - 1] in _CIVILIAN_OFFICES
+    )
+
+
 def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title tokens, name tokens).
 
@@ -184,6 +201,8 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(tokens):
         low = lows[i]
+        if _given_name_like_rank(tokens, lows, i):
+            break
         if low in TITLE_WORDS and (low not in {"of", "the"} or i > 0):
             i += 1
         elif any(titled[i + 1 :]) and is_demonym(tokens[i]):
