@@ -203,3 +203,25 @@ def test_pronoun_after_untitled_full_name_does_not_jump_to_the_host():
         '"When it opens, a lorry from Salto will reach the coast in one day," he said.\n'
     )
     assert got["When it opens, a lorry from Salto will reach the coast in one day,"] == "Martín Pereira"
+
+
+def _texts(text: str) -> list[str]:
+    return [q.text for q in quote.extract(read_text("invented.txt", text))]
+
+
+def test_a_short_partial_quote_filling_the_reporters_clause_is_not_a_quote():
+    texts = _texts(
+        "Mr Okonkwo said the talks would cover fisheries, noting that Ghana will seek to "
+        "\u201cdeepen the promising maritime cooperation\u201d agreed last year.\n\n"
+        "He added that \u201cthe fishermen are waiting for us\u201d and left.\n"
+    )
+    assert not any("maritime cooperation" in t for t in texts)
+    assert any("fishermen are waiting" in t for t in texts)
+
+
+def test_a_long_partial_quote_after_to_is_kept():
+    texts = _texts(
+        "Mr Okonkwo said Ghana will seek to \u201cdeepen the promising maritime cooperation "
+        "that both navies began last spring\u201d in the coming months.\n"
+    )
+    assert any("maritime cooperation that both navies" in t for t in texts)

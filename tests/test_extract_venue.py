@@ -243,3 +243,32 @@ def test_short_form_of_an_of_name_is_the_same_place():
     # a shared opening word is not the same place
     found = venues("Leaders met at the Marble Hall of the Nation and stayed at the Marble Hotel.")
     assert {"Marble Hall of the Nation", "Marble Hotel"} <= set(found)
+
+
+def test_a_body_named_as_an_election_subject_is_not_a_venue():
+    found = venues(
+        "The visit comes as Premier Lena Obuya seeks results ahead of the Chamber of Deputies "
+        "election in June, and before the Senate House vote in the autumn.\n"
+    )
+    assert "Chamber of Deputies" not in found
+    assert "Senate House" not in found
+
+
+def test_someone_remaining_behind_in_a_city_names_a_venue():
+    found = venues(
+        "Cabinet Secretary Ruth Adeyemi remained in Kisumu, in keeping with the custom that "
+        "the spokeswoman stays home while the president is abroad.\n"
+    )
+    assert "Kisumu" in found
+    assert found["Kisumu"].activity == "stay"
+
+
+def test_the_sentence_gates_keep_typed_ship_and_cued_names():
+    # one sentence for each gated rule: a head word, a ship noun, a cue word before a name
+    found = venues(
+        "Delegates gathered at the Marlow Conference Centre on Monday.\n\n"
+        "The talks continued aboard the frigate Vela Nova.\n\n"
+        "Envoy Tomas Reyk later visited Oranmore.\n"
+    )
+    assert {"Marlow Conference Centre", "Vela Nova", "Oranmore"} <= set(found)
+    assert "Tomas Reyk" not in found

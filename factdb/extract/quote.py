@@ -22,7 +22,11 @@ names to the full name the article first wrote, and descriptions ("the
 Russian president") to a named person when exactly one fits.
 
 Scare quotes and titles are not quotes: segments under ``MIN_WORDS`` words,
-or made of capitalised words only ("One Belt, One Road"), are skipped.
+or made of capitalised words only ("One Belt, One Road"), are skipped. So are
+short partial quotes that fill a slot of the reporter's own clause (``will seek
+to "build on the results"``, ``address its "legitimate concerns"``): under
+``FRAGMENT_WORDS`` words after "to", a determiner, a preposition or a copula,
+they are the reporter's paraphrase with a few borrowed words, not a statement.
 """
 
 from __future__ import annotations
@@ -37,6 +41,12 @@ from .common import evidence
 from .people import REPORTING_VERBS, ROLE_HEADS, People, subject_before
 
 MIN_WORDS = 5
+FRAGMENT_WORDS = 8  # the gold convention: shorter segments are optional, longer ones are quotes
+# A word whose slot the quoted words fill: the quote is part of the reporter's sentence.
+_SLOT_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?:to|its|his|her|their|our|the|a|an|of|for|about|on|with|by|from|into|been|be|being|"
+    r"is|was|were|are)\s*$"
+)
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
@@ -159,6 +169,13 @@ def is_quote(words: str) -> bool:
     if all(t[0].isupper() or t[0].isdigit() for t in tokens) and not re.search(r"[.!?]", words):
         return False  # "One Belt, One Road"-style names and headlines
     return True
+
+
+def is_slot_fragment(text: str, seg: Segment) -> bool:
+    """A short partial quote finishing the reporter's clause: seek to "build on the results"."""
+    if len(_WORDS.findall(text, seg.inner_start, seg.inner_end)) >= FRAGMENT_WORDS:
+        return False
+    return bool(_SLOT_BEFORE.search(text, max(0, seg.open - 20), seg.open))
 
 
 @dataclass
@@ -383,7 +400,7 @@ def extract(article: Article) -> list[Quote]:
     for item, (inner_start, inner_end, start, end) in found:
         seg = item.seg
         words = article.text[inner_start:inner_end]
-        if not is_quote(words):
+        if not is_quote(words) or (inner_start == seg.inner_start and is_slot_fragment(article.text, seg)):
             continue
         span_text = article.text[start:end]
         sentence = Sentence(start, end, span_text, seg.first_paragraph)
