@@ -212,3 +212,71 @@ def test_a_stated_duration_of_one_unit():
     # relative time, not a duration
     assert figures("The vote was pushed back for a day later in the week, then an hour later.") == []
     assert figures("A week later he resigned.") == []
+
+
+# --- blind-set-driven rules (invented sentences; each with a near miss that stays out) ---
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("Accra pledged 4.2 billion cedis to the fund.", 4.2e9, "GHS"),
+        ("Nairobi set aside 3 billion Kenyan shillings for the road.", 3e9, "KES"),
+        ("The port fee was 750,000 rand last year.", 750000, "ZAR"),
+        ("Lima paid 80 million Peruvian soles for the ferries.", 8e7, "PEN"),
+    ],
+)
+def test_currency_names_from_the_babel_lexicon(sentence, value, unit):
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_currency_lexicon_skips_names_and_ordinary_words():
+    # a capitalised "Rand" is a name; bare "soles", "real", "marks" are ordinary words
+    assert [f.unit for f in figures("He holds 40 Rand shares.")] == ["shares"]
+    assert not any(f.unit in ("PEN", "BRL", "BAM") for f in figures("They sold 80 soles, 3 real pearls and 2 marks."))
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("The ministers signed 47 trade agreements in Lima.", 47, "agreements"),
+        ("Canberra will supply four more rescue helicopters.", 4, "helicopters"),
+        ("A plane carrying 88 business leaders landed in Accra.", 88, "leaders"),
+        ("The studio said two of its films would be shot in Ireland.", 2, "films"),
+        ("Rescuers freed the 240 passengers after dawn.", 240, "passengers"),
+    ],
+)
+def test_counts_with_a_noun_modifier_an_owner_or_a_restating_article(sentence, value, unit):
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They stayed in five star hotels.",
+        "The six nation talks failed.",
+        "The three leaders met the two business leaders.",
+        "One of its ships sank.",
+        "Both 12 ministers left.",
+    ],
+)
+def test_near_misses_of_counts_stay_out(sentence):
+    assert figures(sentence) == []
+
+
+def test_count_whose_noun_comes_first():
+    fig = only("Work permits issued to Filipino nurses rose by a fifth last year to nearly 41,500.")
+    assert (fig.value, fig.unit, fig.bound, fig.direction) == (41500, "permits", "approximate", "increase")
+    fig = only("Work permits issued: about 41,500.")
+    assert (fig.value, fig.unit) == (41500, "permits")
+    for sentence in ("Prices rose to 5,000.", "Results: 2,000.", "Officials said arrivals rose to 12,000."):
+        assert figures(sentence) == [], sentence
+
+
+def test_a_restated_count_is_one_figure_and_a_member_is_none():
+    found = figures("Rescuers reached 14 fishing boats on Monday.\n\nBy Tuesday all 14 boats were back in port.")
+    assert [(f.value, f.unit) for f in found] == [(14, "boats")] and len(found[0].evidence) == 2
+    found = figures("Two cargo ships, one of them Greek-owned, were hit.")
+    assert [(f.value, f.unit) for f in found] == [(2, "ships")]

@@ -211,3 +211,43 @@ def test_dish_added_in_a_menu_paragraph():
     assert dishes("New security measures were added after the incident.") == {}
     found = dishes("The banquet opened with grilled trout. A clause on fisheries was added to the statement.")
     assert set(found) == {"grilled trout"}
+
+
+# --- blind-set-driven rules (invented menus) ---
+
+ATHENS_DINNER = """\
+President Ana Ruiz hosted a state dinner for her guest on Friday.
+
+For the main course, the kitchen staff roasted lamb shoulder (kleftiko) rubbed with oregano and garlic, served with lemon potatoes and a side of wilted greens. A mint yoghurt was offered alongside the lamb.
+
+For dessert, the pastry chef baked fig tarts (sykopita) with walnut ice cream (pagoto).
+"""
+
+
+def test_course_led_clause_with_a_cooking_verb():
+    found = dishes(ATHENS_DINNER)
+    # "rubbed with oregano and garlic" stays with the lamb; "a side of" is no dish word;
+    # "alongside the lamb" names the lamb again, no new dish
+    assert set(found) == {"lamb shoulder", "lemon potatoes", "wilted greens", "fig tarts", "walnut ice cream"}
+    assert {f.course for f in found.values()} == {"main course", "dessert"}
+    assert found["lamb shoulder"].local_names == ["kleftiko"]
+    # two dishes each with its own local name, joined by "with"
+    assert found["walnut ice cream"].local_names == ["pagoto"]
+    # the menu of the dinner goes on over the next paragraphs
+    assert {f.meal for f in found.values()} == {"state dinner"}
+
+
+def test_a_dish_named_again_with_the_is_no_new_dish():
+    found = dishes("The banquet menu featured smoked trout and roast pheasant. "
+                   "The pheasant was served with bread sauce.\n")
+    assert "pheasant" not in found and {"smoked trout", "roast pheasant"} <= set(found)
+
+
+def test_quick_word_gate_agrees_with_the_cue_pattern():
+    sentences = [
+        "Guests dined on trout.", "The feasting lasted hours.", "Dessert was a tart.", "Hors d'oeuvres came first.",
+        "The entrées were cold.", "The talks ended early.", "He remained in the hostel.", "A stable truce held.",
+        "The main course was lamb.", "Chefs flew in from Lyon.",
+    ]
+    for sentence in sentences:
+        assert menu._may_be_menu(sentence) == bool(menu._ANY_CUE.search(sentence)), sentence

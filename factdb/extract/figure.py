@@ -36,7 +36,11 @@ Conventions (what the normalized fields mean):
 
 Counts also come as compound adjectives ("a 200-member delegation", "the
 150,000-seat stadium", "a 120-strong team"), capitalised people nouns
-("150,000 North Koreans") and occasions ("has visited China four times since").
+("150,000 North Koreans"), occasions ("has visited China four times since"),
+parts of what someone owns ("three of its productions"), and bare numbers whose
+counted noun heads the clause ("Study visas ... fell ... to about 46,000").
+A count restated later in the article is one figure with more evidence.
+Money written in words is read with Babel's currency names ("4.2 billion rand").
 
 Not figures: years and other date parts (and year ranges), ordinals, "the two leaders" style
 references back to known parties, numbers inside names ("Channel 4",
@@ -125,6 +129,56 @@ _CURRENCY_WORDS = {
     "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "rupees": "INR",
     "rupiah": "IDR", "baht": "THB", "ringgit": "MYR", "dong": "VND", "swiss francs": "CHF",
 }
+
+
+def _babel_currency_words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(full names, bare nouns) of currencies -> ISO code, and every bare currency noun,
+    from Babel's English (CLDR) data.
+
+    Full names ("South African rand", "Philippine pesos") of every currency now
+    legal tender somewhere. A bare currency noun ("rand", "naira") counts only
+    when it names one currency alone ("peso" and "franc" name many) and is not
+    an ordinary English word ("real", "mark", "gold", "colon").
+    """
+    import datetime
+    import unicodedata
+
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    def folded(name: str) -> str:  # "bolívar" is also written "bolivar"
+        return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+    english = Locale("en")
+    today = datetime.date.today()
+    codes = {code for territory in get_global("territory_currencies")
+             for code in get_territory_currencies(territory, today, tender=True)}
+    names: dict[str, str] = {}
+    bare: dict[str, set[str]] = {}
+    for code in codes:
+        forms = set(dict(english._data["currency_names_plural"].get(code, {})).values())
+        forms.add(english.currencies.get(code, ""))
+        for form in filter(None, forms):
+            for spelling in {form.lower(), folded(form.lower())}:
+                names[spelling] = code
+                bare.setdefault(spelling.split()[-1], set()).add(code)
+    nouns = {noun: next(iter(found)) for noun, found in bare.items()
+             if len(found) == 1 and noun not in _CURRENCY_NOUNS_ALSO_WORDS}
+    return {name: code for name, code in names.items() if " " in name}, nouns, frozenset(bare)
+
+
+# Bare currency nouns that are also everyday English words or names.
+_CURRENCY_NOUNS_ALSO_WORDS = frozenset(
+    "real reals mark marks gold sol soles kip kips som soms lei leu lek tala kina loti lotis dram drams "
+    "pula pulas florin colon colons".split()
+)
+_BABEL_NAMES, _BABEL_NOUNS, _ALL_CURRENCY_NOUNS = _babel_currency_words()
+# The hand-written names above win over Babel's ("won" is KRW, "rupees" INR). A bare
+# noun is matched only in lower case, as currencies are written ("rand", not "Rand").
+_CURRENCY_NOUNS = {noun: code for noun, code in _BABEL_NOUNS.items() if noun not in _CURRENCY_WORDS}
+_CURRENCY_WORDS = _BABEL_NAMES | _CURRENCY_WORDS
+
 _MEASURES = {
     # distance / size
     "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km",
@@ -153,19 +207,22 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# (Each pattern below opens with a lookahead on its first character, so that most
+# positions of a sentence fail at once.)
+_CURRENCY_FIRST_CHARS = "".join(sorted({c for s in _CURRENCY_SYMBOLS for c in (s[0].lower(), s[0].upper())}))
 _MONEY_PREFIX = re.compile(
-    rf"(?<![\w])(?P<cur>(?i:{_alternation(_CURRENCY_SYMBOLS)}))\s?(?P<num>{_DIGITS})"
+    rf"(?=[{re.escape(_CURRENCY_FIRST_CHARS)}])(?<![\w])(?P<cur>(?i:{_alternation(_CURRENCY_SYMBOLS)}))\s?(?P<num>{_DIGITS})"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion|mn|mln|bn|tn|trn|[mbk])\b)?"
 )
 _MONEY_SUFFIX = re.compile(
-    rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+(?P<cur>(?i:{_alternation(_CURRENCY_WORDS)}))\b"
+    rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+(?P<cur>(?i:{_alternation(_CURRENCY_WORDS)})|{_alternation(_CURRENCY_NOUNS)})\b"
 )
 _PERCENT = re.compile(
     rf"{_LEFT_EDGE}(?P<num>{_NUM})(?:\s*(?P<pct>%)|\s+(?P<pp>percentage\s+points?)\b|[\s-]+(?:percent|per\s+cent)\b)"
 )
 _TIME = re.compile(
-    r"(?<![\w:.])(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
-    r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|[A-Z]{2,4}T)\b)"
+    r"(?=\d)(?<![\w:.])(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"|(?=\d)(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|[A-Z]{2,4}T)\b)"
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,4}T))?(?:\s*\((?:[^()]{0,30}?\b(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)\b[^()]{0,10})\))?"
@@ -195,6 +252,9 @@ _COMPOUND_UNITS = {"strong": "people", "person": "people", "man": "people", "wom
                    "aircraft": "aircraft", "troop": "troops"}
 # A counted people noun written capitalised: "150,000 North Koreans", "400 Indonesians".
 _DEMONYM_PLURAL = re.compile(r"(?:(?:North|South|East|West)\s+)?[A-Z][a-z]+(?:ians|eans|ans|is)\b")
+# A number with nothing after it that ends a clause ("... to about 46,000, after ...").
+_BARE_NUMBER = re.compile(rf"{_LEFT_EDGE}(?P<num>{_DIGITS}(?:\s+(?:thousand|million|billion))?)(?![\d,.]\d)"
+                          r"(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
 _OF_WHICH = re.compile(rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+of\s+(?:which|them|those)\b")
 _COUNT_HEAD = re.compile(rf"{_LEFT_EDGE}(?P<num>{_NUM})\s+(?=(?P<rest>[^.;:,()\"“”—]{{1,80}}))")
 
@@ -300,31 +360,38 @@ class _Candidate:
 
 
 def extract(article: Article) -> list[Figure]:
+    """Figures of one article; a count restated later ("two tankers" in the standfirst,
+    "two oil tankers" in the body) is one figure with more evidence."""
     figures: list[Figure] = []
+    counts: dict[tuple[float, str], Figure] = {}
     for sentence in article.content_sentences():
         for cand in _candidates(sentence, article):
             for item in [cand] + cand.conversions:
                 raw_end = cand.end if item is cand else item.end
-                figures.append(
-                    Figure(
-                        metric=item.metric or cand.metric or "amount",
-                        raw=sentence.text[item.start : raw_end],
-                        value=item.value,
-                        unit=item.unit,
-                        bound=item.bound,
-                        direction=item.direction,
-                        period=item.period,
-                        evidence=[
-                            evidence(
-                                article,
-                                sentence,
-                                extractor=f"figure.{item.kind}",
-                                value_span=(sentence.start + item.start, sentence.start + raw_end),
-                                confidence=0.85 if item.kind != "count" else 0.75,
-                            )
-                        ],
-                    )
+                ev = evidence(
+                    article,
+                    sentence,
+                    extractor=f"figure.{item.kind}",
+                    value_span=(sentence.start + item.start, sentence.start + raw_end),
+                    confidence=0.85 if item.kind != "count" else 0.75,
                 )
+                same_count = counts.get((item.value, item.unit)) if item.kind == "count" else None
+                if same_count is not None:
+                    same_count.evidence.append(ev)
+                    continue
+                figure = Figure(
+                    metric=item.metric or cand.metric or "amount",
+                    raw=sentence.text[item.start : raw_end],
+                    value=item.value,
+                    unit=item.unit,
+                    bound=item.bound,
+                    direction=item.direction,
+                    period=item.period,
+                    evidence=[ev],
+                )
+                if item.kind == "count":
+                    counts[(item.value, item.unit)] = figure
+                figures.append(figure)
     return figures
 
 
@@ -344,7 +411,7 @@ _MAYBE_NUMBER = re.compile(
 # Every position where a number (_NUM, behind _LEFT_EDGE) can begin. The five
 # patterns that open with a number are tried only there (see _matches_at):
 # one scan of the sentence instead of five.
-_NUM_START = re.compile(rf"{_LEFT_EDGE}(?=\d|(?i:{_WORD}))")
+_NUM_START = re.compile(rf"\b(?=[\dtfsenoadTFSENOAD]){_LEFT_EDGE}(?=\d|(?i:{_WORD}))")
 
 
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
@@ -382,7 +449,8 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
     for m in _matches_at(_MONEY_SUFFIX, text, starts):
         if _capitalised_word_number(text, m):
             continue
-        code = _CURRENCY_WORDS[" ".join(m.group("cur").lower().split())]
+        cur = " ".join(m.group("cur").lower().split())
+        code = _CURRENCY_WORDS.get(cur) or _CURRENCY_NOUNS[cur]
         add(_money(m, code))
     for m in _matches_at(_PERCENT, text, starts):
         if _capitalised_word_number(text, m):
@@ -401,6 +469,8 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
         add(_compound_count(text, m))
     for m in _matches_at(_COUNT_HEAD, text, starts):
         add(_count(text, m))
+    for m in _matches_at(_BARE_NUMBER, text, starts) if has_digit else ():
+        add(_count_named_before(text, m))
     found.sort(key=lambda c: c.start)
     for m in _matches_at(_OF_WHICH, text, starts):
         add(_of_which(text, m, found))
@@ -515,9 +585,11 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
         return None  # a year
     before = _tail(text, m.start()).rstrip()
     value = parse_number(num)
-    if re.search(r"\b(?:the|these|those|both|all)$", before, re.IGNORECASE) or (
-            re.search(r"\b(?:its|their|our)$", before, re.IGNORECASE) and (value or 0) < 3):
-        return None  # "the two leaders", "their two countries": a reference back, not a count
+    reference = re.search(r"\b(?P<det>both|the|these|those|all)$", before, re.IGNORECASE)
+    if reference and (reference.group("det").lower() == "both" or not _DIGIT.match(num) or (value or 0) < 10):
+        return None  # "the two leaders" refers back; "the 214 passengers" restates a count
+    if re.search(r"\b(?:its|their|our)$", before, re.IGNORECASE) and (value or 0) < 3:
+        return None  # "their two countries": a reference back, not a count
     rest = m.group("rest")
     demonym = _DEMONYM_PLURAL.match(rest)
     noun_after = demonym and re.match(r"\s+([a-z]+)", rest[demonym.end():])
@@ -543,32 +615,122 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
         prev.group(1),
     ):
         return None  # "Channel 4 reporters", "Sky 1 viewers": a number inside a name
-    words = list(re.finditer(r"[A-Za-z][\w'’-]*|\S", rest))
-    head = None
-    for i, w in enumerate(words[:4]):
-        word = w.group()
-        low = word.lower()
-        if low in _STOP_BEFORE_HEAD or not word[0].isalpha():
-            break
-        if word[0].islower() and _is_plural(low):
-            head = (i, w)
-            break
-        if word[0].islower() and not _ADJECTIVE.fullmatch(low):
-            break  # "six party talks": a noun modifier makes a compound name, not a count
+    # "three of its productions": a part of something the article owns, counted
+    owner = _OF_OWNER.match(rest)
+    head, noun_modifier = _counted_head(rest, owner.end() if owner else 0)
     if head is None:
         return None
-    i, w = head
+    w = head
     noun = w.group().lower()
-    if noun in _NOT_COUNTED or noun in _MEASURES or noun in _CURRENCY_WORDS:
-        return None
+    if noun in _NOT_COUNTED and not noun_modifier:
+        return None  # "two leaders" refers back; "214 business leaders" counts
+    if noun in _MEASURES or noun in _CURRENCY_WORDS:
+        return None  # ("pesos", a noun of many currencies, stays a count: its code is unknown)
+    if noun_modifier and noun in _NAMED_BY_NUMBER:
+        return None  # "six party talks": the number belongs to the modifier
     value = parse_number(num)
     if value is None:
         return None
     end = m.start("rest") + w.end()
-    modifiers = m.group("rest")[: w.start()].strip()
+    modifiers = re.sub(r"^(?:more|additional|further)\s+", "", rest[owner.end() if owner else 0 : w.start()].strip())
     cand = _Candidate(m.start(), end, value, noun, "count")
     cand.metric = _count_metric(text, m.start(), end, modifiers, noun)
     return cand
+
+
+_OF_OWNER = re.compile(r"of\s+(?:its|their|his|her|our)\s+")
+_HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+# Heads of names a number forms with a noun modifier ("six party talks").
+_NAMED_BY_NUMBER = frozenset("talks negotiations games".split())
+# Nouns that take a number themselves in hyphenated compounds ("five-star hotels",
+# "three-point plans", "six-nation tour"): written without the hyphen they are no
+# noun modifier of a counted noun.
+_NUMBER_COMPOUND_WORDS = frozenset(
+    """party star point way nation country power state lane wheel door piece part step stage
+    tier track round time man horse seater game match set""".split()
+)
+
+
+# "Visas issued to students rose ... to about 46,000": a change of the subject to a bare number.
+_CHANGED_TO = re.compile(
+    r"\b(?:(?P<inc>rose|risen|increased|grew|grown|jumped|climbed|surged|soared)|"
+    r"(?P<dec>fell|fallen|dropped|declined|decreased|plunged|slumped|shrank|slid|tumbled))\b"
+    r"[^;:—]{0,80}\bto\s*$"
+)
+_QUALIFIER_END = re.compile(r"(?:\s+(?:about|around|approximately|roughly|some|nearly|almost|just|"
+                            r"more\s+than|less\s+than|fewer\s+than|over|under))*\s*$", re.I)
+# The counted noun heading a clause: "Study visas granted to foreign nationals", "Visas issued".
+_SUBJECT_HEAD = re.compile(
+    r"^\s*(?:[^,]{1,30},\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?P<mods>(?:(?!(?:said|says|told|reported)\b)[A-Za-z][\w-]*\s+){0,2}?)"
+    r"(?P<noun>[a-z]+)(?P<after>(?:\s+(?!(?:said|reported|stated|noted|announced|claimed|added|estimated)\b)"
+    r"(?:[a-z]+ed|of|for|to|from|in|at|by|with|on)\b[^,;:]*)?)\s*$"
+)
+# Plural nouns of measured quantities, not of counted things ("prices rose to 5,000").
+_NOT_COUNTED_QUANTITIES = frozenset(
+    """temperatures rates levels prices yields scores ratings numbers figures totals values stocks
+    markets shares indices holdings emissions earnings returns""".split()
+)
+
+
+def _count_named_before(text: str, m: re.Match) -> _Candidate | None:
+    """A bare number whose counted noun heads the clause before it: "Study visas granted
+    to foreign nationals fell by 11 per cent ..., to about 46,000"; "Visas issued: 46,000"."""
+    num = m.group("num")
+    value = parse_number(num)
+    if value is None or value < 100 or re.fullmatch(r"(?:1[89]|20)\d\d", num):
+        return None  # small bare numbers are scores, ranks and ages as often as counts
+    stem = text[: m.start()]
+    stem = stem[: _QUALIFIER_END.search(stem).start()]
+    change = _CHANGED_TO.search(stem)
+    if change:
+        subject, direction = stem[: change.start()], "increase" if change.group("inc") else "decrease"
+    elif stem.endswith(":"):
+        subject, direction = stem[:-1], None
+    else:
+        return None
+    subject = re.split(r"[;:—]", subject)[-1]
+    if not subject.strip():
+        return None
+    subject = subject.lstrip()
+    head = _SUBJECT_HEAD.match(subject[0].lower() + subject[1:])
+    if head is None or (change is None and not re.fullmatch(r"\s*[a-z]+ed", head.group("after"))):
+        return None  # after a colon, only "Visas issued:" ("Results: 2,000" is a label)
+    noun = head.group("noun")
+    if (not _is_plural(noun) or noun in _NOT_COUNTED or noun in _NOT_COUNTED_QUANTITIES
+            or noun in _MEASURES or noun in _CURRENCY_WORDS or re.fullmatch(_MEASURE_NOUNS, noun)):
+        return None
+    cand = _Candidate(m.start(), m.end(), value, noun, "count", direction=direction)
+    things = f"{head.group('mods')}{noun}".lower()
+    cand.metric = f"number of {things}"
+    return cand
+
+
+def _counted_head(rest: str, offset: int) -> tuple[re.Match | None, bool]:
+    """The counted plural noun among the first words of ``rest`` (from ``offset``), and
+    whether a lower-case noun modifier stands before it ("214 business leaders").
+
+    Adjectives and capitalised words may stand between ("three armored limousines",
+    "400 Chinese workers"), and one noun modifier ("five more patrol vessels").
+    """
+    noun_modifier = False
+    for i, w in enumerate(_HEAD_WORD.finditer(rest, offset)):
+        word = w.group()
+        low = word.lower()
+        if i >= 4 or low in _STOP_BEFORE_HEAD or not word[0].isalpha():
+            break
+        if word[0].islower() and _is_plural(low):
+            return w, noun_modifier
+        if word[0].islower() and not _ADJECTIVE.fullmatch(low):
+            if noun_modifier or not _can_modify(low):
+                break
+            noun_modifier = True
+    return None, False
+
+
+def _can_modify(word: str) -> bool:
+    """A lower-case word that can be the noun modifier of a counted noun ("patrol" vessels)."""
+    return (word.isalpha() and len(word) > 2 and word not in _NUMBER_COMPOUND_WORDS
+            and word not in _MEASURES and word not in _CURRENCY_WORDS and word not in _ALL_CURRENCY_NOUNS)
 
 
 def _compound_count(text: str, m: re.Match) -> _Candidate | None:
@@ -609,6 +771,8 @@ def _of_which(text: str, m: re.Match, found: list[_Candidate]) -> _Candidate | N
     if value is None:
         return None
     prior = previous[-1]
+    if prior.kind == "count" and value < 2:
+        return None  # "two oil tankers, one of them Japanese-owned": a member, not a figure
     return _Candidate(
         m.start(), m.end(), value, prior.unit, prior.kind,
         part_of=True,
@@ -631,7 +795,7 @@ def _qualify(text: str, cand: _Candidate) -> None:
         cand.direction = "increase" if after.group("inc") else "decrease"
 
 
-_CLAUSE_CUT = re.compile(r"[;:—]|,\s+(?:while|whereas|but|and|although|though)\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_CUT = re.compile(r"(?=[;:—,w])(?:[;:—]|,\s+(?:while|whereas|but|and|although|though)\b|\bwhile\b|\bwhereas\b)")
 
 
 def _clause_before(text: str, start: int, words: int = 18, floor: int = 0) -> str:

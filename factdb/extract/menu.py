@@ -9,7 +9,8 @@ list a serving phrase introduces is split into dishes:
 * "guests dined on ...", "the menu / banquet / kitchen included, featured,
   offered, served ...", "guests began with ...";
 * course subjects and phrases: "Starters were ...", "Dessert was ...", "The
-  main course was ...", "a main course of ...", "For dessert, ...";
+  main course was ...", "a main course of ...", "For dessert, ...", "For the
+  main dish, the chefs grilled ...";
 * a passive subject list: "X was served for dessert", "Y were added to the menu";
 * "the banquet opened with A and ended with B" (after a meal word), "the
   leaders ate A", "courses included ...", a colon list ("The menu: A; B; C").
@@ -20,12 +21,15 @@ demonym, is followed by another capitalised word, or is written capitalised
 mid-sentence elsewhere in the article ("Mendoza lamb").
 
 Lists are split at commas, "and", "along with", "followed by"; "X with Y
-sauce" stays one dish, and "X with Y and Z" keeps "and Z" inside the
-with-phrase when Z is short and has no "with" of its own. Appositions ("laksa,
+sauce" stays one dish, and "X with Y and Z" (or "X marinated in Y and Z") keeps
+"and Z" inside the phrase when Z is short and has no "with" of its own; but "X
+(local name) with Y (local name)" is two dishes. "the shanks" after "lamb shanks"
+names a dish again and is no new dish. Appositions ("laksa,
 a spicy noodle soup") are dropped; local names given in the text ("(or
 goi du du in Vietnamese)", ", or mantou,") go to ``local_names``. The course
 comes from course words, the meal from the sentence or, failing that, from
-the meal last named in the same or the previous paragraph.
+the meal last named in the same or the previous paragraph, or the meal of the
+menu the previous paragraph described.
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ _FOOD_CONTEXT = re.compile(
     re.I,
 )
 
+# What a cook does to the dishes of a course ("the chefs grilled", "the kitchen prepared").
+_COOKING_VERBS = (
+    r"grilled|roasted|prepared|cooked|baked|braised|steamed|fried|stir-fried|smoked|seared|poached|"
+    r"made|created|presented|offered|plated|chose|picked|selected|whipped\s+up|dished\s+up|sent\s+out"
+)
 # Phrases that introduce a list of dishes. Group "course" (when present) is the list's course.
 _STRONG_TRIGGERS = [
     re.compile(r"\b(?:dined|dine|dining|feasted|feast(?:ing)?|lunched|supped)\s+on\s+", re.I),
@@ -72,6 +81,12 @@ _STRONG_TRIGGERS = [
                rf"consisted\s+of|comprised|offered)\s+(?:also\s+)?", re.I),
     re.compile(rf"\b(?:a|the|an)\s+(?P<course>{_COURSE_WORDS})\s+of\s+", re.I),
     re.compile(r"\bon\s+the\s+menu\s+(?:were|was|are|is)\s+", re.I),
+    # "For the main dish, the chefs grilled ...": a course-led clause whose cook serves a list
+    re.compile(
+        rf"(?:^|[.;]\s+)(?:for|as)\s+(?:the\s+|a\s+|an\s+)?(?P<course>{_COURSE_WORDS})\s*,?\s+"
+        rf"(?:(?!(?:was|were|is|are)\b)[\w'’.-]+\s+){{1,4}}?(?:{_COOKING_VERBS})\s+",
+        re.I,
+    ),
 ]
 # "The menu: A; B; C" / "On the menu: ..." — a colon list, read to the end of the sentence.
 _COLON_LIST = re.compile(
@@ -132,7 +147,9 @@ _LIST_END = re.compile(
 )
 # Separators between dishes; "followed by" also opens the next course, and ", served with"
 # / ", paired with" bring what came with the dish ("X, served with a Y wine").
-_SEPARATOR = re.compile(r",\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+", re.I)
+_SEPARATOR = re.compile(r"\x01+|,\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+", re.I)
+# " with " between a masked local-name parenthesis and another one (see _split).
+_NAMED_WITH_NAMED = re.compile(r"(?<=\x00)\s+with\s+(?=[^\x00,;]{1,60}\x00)")
 # Fixed food pairs that are one dish word, not two dishes.
 _BINOMIALS = re.compile(r"\b(?:sweet|hot)\s+and\s+(?:sour|spicy)\b|\bsalt\s+and\s+pepper\b|\bsurf\s+and\s+turf\b|"
                         r"\bfish\s+and\s+chips\b|\bbread\s+and\s+butter\b|\bmac(?:aroni)?\s+and\s+cheese\b", re.I)
@@ -145,7 +162,7 @@ _LOCAL_IN_PAREN = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:and|or|with|plus|then|also|finally|a|an|the|some|its|their|his|her|our|several|various|"
     r"signature|famous|trademark|celebrated|renowned|assorted|a\s+selection\s+of|a\s+choice\s+of|"
-    r"dishes\s+such\s+as|such\s+as|including|two|three|four|five|many|other)\s+)+",
+    r"dishes\s+such\s+as|such\s+as|including|two|three|four|five|many|other|sides?\s+(?:dishes\s+|dish\s+)?of)\s+)+",
     re.I,
 )
 _NOT_DISH_WORDS = frozenset("""
@@ -213,9 +230,9 @@ def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | No
             continue
         end_match = _LIST_END.search(text, t_end, limit)
         end = end_match.start() if end_match else limit
-        if re.match(r"\s*(?:at|in|on|during|for|to|by|after|before)\b", text[t_end:end], re.I) and not \
-                _COURSE_AFTER.match(text, t_end):
-            continue  # "were served at the dinner": no list follows the verb
+        if re.match(r"\s*(?:at|in|on|during|for|to|by|after|before|alongside|beside|next\s+to)\b",
+                    text[t_end:end], re.I) and not _COURSE_AFTER.match(text, t_end):
+            continue  # "were served at the dinner", "offered alongside the shanks": no list follows the verb
         # a following trigger's own subject ("and dessert was") is not a dish
         regions.append((t_end, end, course, bool(_STARTER_VERBS.search(text[: t_end]))))
     return regions
@@ -250,6 +267,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
             if masked[k] == " ":
                 masked[k] = "_"
     flat = "".join(masked)
+    # "barley tea (boricha) with sesame crackers (gangjeong)": when both sides of the
+    # "with" carry their own local name, they are two dishes, not one dish and its garnish
+    flat = _NAMED_WITH_NAMED.sub(lambda m: "\x01" * len(m.group()), flat)
     pieces: list[list] = []
     pos = 0
     last_sep = None
@@ -266,8 +286,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
         if result and local_or:
             result[-1][3].append(local_or.group("name"))
             continue
-        # "X with Y and Z": a short Z without its own "with" belongs to the with-phrase
-        if (result and sep and re.fullmatch(r"\s+and\s+", sep) and " with " in text[start + result[-1][0]: start + result[-1][1]]
+        # "X with Y and Z", "X marinated in Y and Z": a short Z without its own "with"
+        # belongs to the with- or participle phrase
+        if (result and sep and re.fullmatch(r"\s+and\s+", sep)
+                and _MODIFIER_PHRASE.search(text, start + result[-1][0], start + result[-1][1])
                 and " with " not in piece and len(piece.split()) <= 3
                 and not re.match(r"(?:a|an|the|some)\s", piece, re.I)):
             result[-1][1] = p_end
@@ -284,6 +306,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
         out.append((a, b, None, names, comma_only))
     return out
 
+
+# A phrase inside a dish that can take an "and": "with Y", "marinated in Y", "topped with Y".
+_MODIFIER_PHRASE = re.compile(r"\swith\s|\s[a-z]+ed\s+(?:in|with|on|over|under)\s")
 
 _BAD = (-1, -1, None)  # a piece that is no food at all: the whole list is not a menu
 
@@ -356,15 +381,36 @@ _ANY_CUE = re.compile(
 )
 
 
+# The words a cue of _ANY_CUE starts with (and "feast..."). Looking the sentence's
+# words up in a set rules out most sentences faster than the regex can.
+_CUE_FIRST_WORDS = frozenset(
+    """menu menus dine dined dining lunched supped served treated offered regaled began begun
+    started opened kicked course courses dessert desserts starter starters appetizer appetizers
+    appetiser appetisers hors main mains entrée entrées entree entrees first second third fish meat
+    soup banquet dinner lunch luncheon reception kitchen chef chefs cook cooks host hosts table
+    meal spread""".split()
+)
+_WORD = re.compile(r"\w+")
+
+
+def _may_be_menu(text: str) -> bool:
+    """Whether the sentence holds any word a menu sentence needs (_ANY_CUE)."""
+    low = text.lower()
+    if _CUE_FIRST_WORDS.isdisjoint(_WORD.findall(low)) and "feast" not in low:
+        return False
+    return _ANY_CUE.search(text) is not None
+
+
 def extract(article: Article) -> list[MenuItem]:
     """Menu items of one article; repeat mentions of a dish become more evidence."""
     facts: dict[str, MenuItem] = {}
     last_meal: tuple[str, int] | None = None  # (meal, paragraph)
     last_menu_paragraph: int | None = None
+    last_menu_meal: str | None = None
     for sentence in article.content_sentences():
         text = sentence.text
         added_here = last_menu_paragraph == sentence.paragraph and " added" in text
-        if not added_here and not _ANY_CUE.search(text):
+        if not added_here and not _may_be_menu(text):
             continue
         meal_here = _meal_name(text)
         near_menu = last_menu_paragraph is not None and sentence.paragraph - last_menu_paragraph <= 1
@@ -390,14 +436,27 @@ def extract(article: Article) -> list[MenuItem]:
             dishes += _dishes(text, r_start, r_end, course or fallback)
         if not dishes:
             continue
-        last_menu_paragraph = sentence.paragraph
         meal = meal_here
         if meal is None and last_meal and sentence.paragraph - last_meal[1] <= 1:
             meal = last_meal[0]
+        if meal is None and near_menu:
+            meal = last_menu_meal  # the menu of one meal goes on over the next paragraphs
+        last_menu_paragraph, last_menu_meal = sentence.paragraph, meal
         for dish in dishes:
+            if _refers_back(text, dish, facts):
+                continue
             dish.dish = _sentence_case(article.text, text, dish)
             _add(article, sentence, facts, dish, meal)
     return list(facts.values())
+
+
+def _refers_back(text: str, dish: _Dish, facts: dict[str, MenuItem]) -> bool:
+    """ "the shanks" after "braised lamb shanks": a dish named again, not a new dish."""
+    if not re.search(r"\bthe\s+$", text[: dish.start], re.I):
+        return False
+    words = dish.dish.lower().split()
+    return any(fact.dish.lower().split()[-1] == words[-1] and len(fact.dish.split()) > len(words)
+               for fact in facts.values())
 
 
 def _colon_list(text: str) -> list[_Dish]:
