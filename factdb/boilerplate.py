@@ -199,7 +199,11 @@ CONNECT_WITH = re.compile(
 )
 
 # Dates as news pages print them.
-DAY_MONTH_YEAR = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I)
+# Also "08/May/2018", "08-May-2018": a site's timestamp with slashes or hyphens.
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+|[/-](?P<m2>{_MONTH})[/-])(?P<y>\d{{4}})\b",
+    re.I,
+)
 MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)
 # (an ISO timestamp runs its time on: "2019-07-01T09:15:00Z")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\b|(?=T\d))")
@@ -391,7 +395,7 @@ def find_date(text: str) -> tuple[date, int, int] | None:
 
 def _match_date(match: re.Match) -> date | None:
     groups = match.groupdict()
-    month = groups["m"]
+    month = groups["m"] or groups.get("m2")
     if not month.isdigit():
         from dateutil import parser as dateutil_parser
 
@@ -469,6 +473,9 @@ def is_date_line(line: str) -> bool:
     or a date among bylines and reading times ("By Jane Roe | July 1, 2019 | 4 min read")."""
     if len(line) > 120 or not _DIGIT.search(line):
         return False  # every date form, foreign ones too, has a digit
+    section = _SECTION_LABEL.match(line)  # "World Tuesday 08/May/2018 18:32 PM"
+    if section and section["word"].lower() in SECTION_WORDS:
+        line = line[section.end() :]
     if _only_date(line):
         return True
     segments = _LINE_SEPARATOR.split(line)
@@ -479,6 +486,20 @@ def is_date_line(line: str) -> bool:
         is_dated or _only_date_filler(segment) or _BYLINE_SEGMENT.fullmatch(segment) or _stamp_label(segment)
         for segment, is_dated in zip(segments, dated)
     )
+
+
+def stamp_outlet(line: str) -> str | None:
+    """The outlet a timestamp line opens with ("NEWS AGENCY - Apr 29, 2025 - 21:07 | World"):
+    its first segment when that is a known outlet or a name in capitals, not a section word."""
+    segments = _LINE_SEPARATOR.split(line)
+    if len(segments) < 2 or not is_date_line(line):
+        return None
+    first = segments[0].strip(" :")
+    if _only_date(first) or first.lower() in SECTION_WORDS or _SECTION_TAGS.fullmatch(first):
+        return None
+    if outlets().is_outlet_name(first) or (_CAPS_CREDIT.fullmatch(first) and len(first) > 2):
+        return first
+    return None
 
 
 def _stamp_label(segment: str) -> bool:
@@ -492,6 +513,8 @@ def _stamp_label(segment: str) -> bool:
     return _SECTION_TAGS.fullmatch(segment) is not None
 
 
+# A section name before a timestamp: "World Tuesday 08/May/2018".
+_SECTION_LABEL = re.compile(r"(?P<word>[A-Z][a-z]+)\s+(?=\S)")
 # "NEWS AGENCY", "AFP": a masthead credit in capitals, a few words.
 _CAPS_CREDIT = re.compile(r"[A-Z][A-Z&.'’-]*(?:\s+[A-Z][A-Z&.'’-]*){0,3}")
 # "World", "World, All", "Politics, Asia": single capitalised words and commas.
@@ -591,7 +614,7 @@ def is_caption(line: str) -> bool:
     if _wire_credit().search(line, tail) and not ends_sentence(line.rstrip(")")):
         return True
     if len(line) <= 80 and _CREDIT_LINE.match(line):
-        segments = [s.strip() for s in line.split("/")]
+        segments = [re.sub(r"^(?i:via)\s+", "", s.strip()) for s in line.split("/")]  # "AGENCY/VIA WIRE"
         lexicon = outlets()
         return any(lexicon.is_wire(s) or re.fullmatch(r"[A-Z]{2,6}", s) for s in segments)
     return False
@@ -620,16 +643,54 @@ def _may_end_in_credit(line: str) -> bool:
 def _trailing_credit(line: str, pos: int = 0) -> bool:
     """The line ends in an agency credit: "... 2018. (Reuters/Name)", "... 2019. KCNA via REUTERS".
 
-    A credit of one name ("... Wednesday. (Reuters)") needs its parentheses;
-    any credit needs an agency (lexicon) or an acronym among its parts.
+    Any credit needs an agency (lexicon) or an acronym among its parts. A
+    credit of one name ("... Wednesday. (Agency)", "... in eastern Russia.
+    Agency") is also how wire copy closes a body paragraph, so it marks a
+    caption only after text shaped like one (:func:`caption_shaped`).
     """
     match = _TRAILING_CREDIT.search(line, pos)
     if not match or bool(match["open"]) != bool(match["close"]):
         return False
     parts = re.split(r"\s*/\s*|\s+via\s+", match["credit"])
-    if len(parts) == 1 and not match["open"]:
+    if len(parts) > 1:
+        return any(_is_credit_name(part) for part in parts)
+    name = parts[0]
+    if not (_is_credit_name(name) or outlets().is_outlet_name(name) or _CAPS_CREDIT.fullmatch(name)):
         return False
-    return any(_is_credit_name(part) for part in parts)
+    return caption_shaped(line[: match.start("open") if match["open"] else match.start("credit")])
+
+
+def is_credit_only(line: str) -> bool:
+    """A caption line that is nothing but a credit ("AGENCY/VIA WIRE", "PHOTO: AGENCY")."""
+    return len(line) <= 80 and len(words(line)) <= 8 and not ends_sentence(line) and is_caption(line)
+
+
+# A photo's description: where people stand in it, or the photo named.
+_PHOTO_POSITION = re.compile(
+    r"\((?:(?:second|third|2nd|3rd)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back|top|bottom)\b[^()]{0,30}\)"
+    r"|\b(?i:in\s+this\s+(?:file\s+)?(?:photo|picture|image|handout)|pictured|poses?|posing)\b"
+)
+# Captions are written in the present: "Leader A meets leader B at ...".
+_PHOTO_VERB = re.compile(
+    r"\b(?:meets|shakes|speaks|attends|arrives|walks|waves|looks|gestures|sits|stands|listens|talks|signs|"
+    r"greets|inspects|visits|holds|delivers|reviews|smiles|leaves|boards|toasts|watches|hugs|embraces|"
+    r"salutes|chats|applauds|lays|receives|welcomes|rides|raises?|shake\s+hands|is\s+greeted|are\s+greeted)\b"
+)
+# Wire captions end in a dateline: "... in Lima, Peru, June 3, 2019." / "..., Wednesday, April 24, 2019."
+_CAPTION_DATE_END = re.compile(
+    rf"(?:,|\bon)\s+(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$", re.I
+)
+# A full stop after a lower-case word or digit, then a capital: a second sentence.
+_SENTENCE_INSIDE = re.compile(r"[a-z\d][.!?][\"'”’]?\s+[\"“]?[A-Z]")
+
+
+def caption_shaped(text: str) -> bool:
+    """Whether ``text`` reads as a photo caption: one sentence that places the
+    people in the photo, is in the present tense, or ends in a wire dateline."""
+    text = text.strip()
+    if not text or _SENTENCE_INSIDE.search(text.rstrip(".!? ")):
+        return False
+    return bool(_PHOTO_POSITION.search(text) or _PHOTO_VERB.search(text) or _CAPTION_DATE_END.search(text))
 
 
 def is_link_list_heading(line: str) -> bool:

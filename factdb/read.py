@@ -440,6 +440,7 @@ class _Page:
         self._join_urls()
         self._tweets()
         self._continuations()
+        self._credited_captions()
         self._kickers()
         self._find_datelines()
         self._choose_outlet()
@@ -553,6 +554,23 @@ class _Page:
             ):
                 line.reason = previous.reason
 
+    def _credited_captions(self) -> None:
+        """A photo credit alone in its block ("AGENCY/VIA WIRE") credits the one-line
+        block above it, which is a caption when it reads as one (a single sentence in
+        the present tense or ending in a wire dateline "..., Peru, June 3, 2019.")."""
+        for i in range(1, len(self.lines)):
+            line, previous = self.lines[i], self.lines[i - 1]
+            if (
+                line.reason == "caption"
+                and previous.reason is None
+                and len(self.block_lines(line.block)) == 1
+                and len(self.block_lines(previous.block)) == 1
+                and previous.block != line.block
+                and bp.is_credit_only(line.text)
+                and bp.caption_shaped(previous.text)
+            ):
+                previous.reason = "caption"
+
     def _kickers(self) -> None:
         """A topic tag on the line above the headline ("North Korea" / "Leader visits ...") is furniture."""
         for indices in list(self._blocks.values())[:4]:
@@ -598,7 +616,8 @@ class _Page:
         2 the article's own URL ("Original url:") on a host the lexicon names ·
         3 a "From Outlet" footer · 4 the outlet in a wire dateline's parenthesis ·
         5 "connect with the Outlet" in a share prompt · 6 a copyright line ·
-        7 a masthead line naming a known outlet · 8 the own URL's bare host ·
+        7 a masthead line naming a known outlet, or a timestamp line opening
+        with an outlet ("NEWS AGENCY - Apr 29, 2025 - 21:07") · 8 the own URL's bare host ·
         9 the agency of a dateline ("(Agency)") · 10/11 another URL's host, named/bare.
         """
         lexicon = bp.outlets()
@@ -642,6 +661,11 @@ class _Page:
                 break
             if line.block < header and line.reason is None and lexicon.is_outlet_name(line.text):
                 candidates.append((7, line.text, "masthead"))
+            if line.reason == "dateline":
+                # A timestamp that names the site: "NEWS AGENCY - Apr 29, 2025 - 21:07"
+                name = bp.stamp_outlet(line.text)
+                if name:
+                    candidates.append((7, name, "timestamp"))
             if line.reason == "navigation":
                 # A crumb trail that starts at the site's name: "Outlet > Politics"
                 first = re.split(r"\s*[>›»|]\s*", line.text)[0]

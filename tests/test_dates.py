@@ -220,3 +220,34 @@ def test_weekday_of_a_purpose_counts_on_from_the_arrival():
     # with a verb of its own the second weekday is read by tense as before
     found = find_dates("She was praised on Monday for remarks she made on Sunday.", fri)
     assert [(m.text, m.date) for m in found] == [("Monday", "2018-06-11"), ("Sunday", "2018-06-10")]
+
+
+# --- the verb after the date, present tense, weekday with its date ------------
+
+
+def test_weekday_between_subject_and_verb_takes_the_verb_after_it():
+    # AP style: "The governor on Tuesday opened ..." (published on a Wednesday)
+    assert one("The governor on Tuesday opened the new bridge.").date == "2018-06-12"
+    assert one("Premier Okonjo on Friday will tour the refinery.").date == "2018-06-15"
+    assert one("Upon her arrival at the port of Tema on Monday, the envoy was greeted by the mayor.").date == "2018-06-11"
+    # near miss: no verb in the clause at all stays unresolved
+    assert one("Talks in Geneva on Tuesday.").date is None
+
+
+def test_weekday_in_a_present_tense_clause_is_the_nearest_one():
+    # a span under way runs into the days after publication; talks just held "come ahead of" the next
+    assert one("She opened a trade fair that runs through Thursday.").date == "2018-06-14"
+    found = one("Their talks on Tuesday and Wednesday in the port city of Mombasa come ahead of a vote.")
+    assert (found.date, found.date_end) == ("2018-06-12", "2018-06-13")
+    # near miss: a weekday three days away in the present is a guess either way
+    assert one("The fair that runs through Saturday.").date is None
+
+
+def test_weekday_followed_by_its_date_is_one_mention():
+    found = find_dates("The ministers met in Lomé on Friday (May 4) for the first time.", date(2018, 5, 6))
+    assert [(m.text, m.date) for m in found] == [("Friday (May 4)", "2018-05-04")]
+    found = find_dates("The ministers met in Lomé on Friday, May 4, for the first time.", None)
+    assert [(m.text, m.date) for m in found] == [("Friday, May 4", None)]
+    # near miss: a weekday and a different date joined by "and" stay two mentions
+    found = find_dates("The ministers met on Friday and May 9.", date(2018, 5, 6))
+    assert len(found) == 2

@@ -246,3 +246,14 @@ def test_sentence_ending_in_the_next_quotes_opening_mark_is_not_quoted():
     )
     found = by_text(events(text))
     assert found["Monday morning"].date == "2018-06-11"
+
+
+def test_weekday_between_subject_and_verb_is_dated():
+    (event,) = events("The foreign minister on Tuesday visited the shipyard in Gdynia.")
+    assert (event.date, event.event_type) == ("2018-06-12", "visit")
+
+
+def test_weekday_with_bracketed_date_is_one_event():
+    (event,) = events("Presidents Alvarez and Mbeki met at the border post on Friday (June 8) for talks.")
+    assert (event.date, event.date_text) == ("2018-06-08", "Friday (June 8)")
+    assert "June 8" not in event.description and "( )" not in event.description

@@ -683,6 +683,8 @@ def test_seed_and_eval_articles_metadata_and_no_hidden_story():
         ("Sun 7 Mar 2021 06.02 GMT Last modified on Mon 8 Mar 2021 10.00 GMT", date(2021, 3, 7)),
         ("PUBLISHED: 06:02 GMT, 7 March 2021 | UPDATED: 10:00 GMT, 8 March 2021", date(2021, 3, 7)),
         ("Updated: 8 March 2021 | Published: 7 March 2021", date(2021, 3, 7)),
+        # a section name and a date written with slashes
+        ("Business Friday 14/Jun/2019 09:05 AM", date(2019, 6, 14)),
     ],
 )
 def test_timestamp_line_shapes(line, expected):
@@ -810,3 +812,67 @@ def test_a_desk_byline_beside_the_timestamp_does_not_hide_the_date():
             "5 min read\n\nThe ministers met on Thursday and agreed a new trade route.\n")
     article = read_text("desk.txt", text)
     assert str(article.document.published) == "2022-02-04"
+
+
+def test_section_timestamp_and_byline_with_colon_are_furniture():
+    text = ("Ministers sign a fisheries pact\n\nBusiness Friday 14/Jun/2019 09:05 AM\nBy: Harbour News Desk\n\n"
+            "The two ministers signed the pact on Friday after talks in the port city, officials said.\n")
+    article = read_text("sect.txt", text)
+    assert article.published == date(2019, 6, 14)
+    assert sentence_with(article, "By: Harbour").reason == "byline"
+    assert [s.text[:20] for s in article.content_sentences()] == ["The two ministers si"]
+
+
+def test_outlet_from_a_timestamp_line_that_names_it():
+    text = ("Ministers sign a fisheries pact\n\nMERIDIAN WIRE - Jun 14, 2019 - 09:05 | World\n\n"
+            "The two ministers signed the pact on Friday after talks in the port city, officials said.\n")
+    article = read_text("stamp.txt", text)
+    assert article.document.outlet == "MERIDIAN WIRE"
+    assert article.metadata_sources["outlet"] == "timestamp"
+    # near miss: a section name opening the timestamp is no outlet
+    article = read_text("stamp2.txt", text.replace("MERIDIAN WIRE", "World"))
+    assert article.document.outlet is None
+
+
+PHOTO_THEN_CREDIT = (
+    "Ministers sign a fisheries pact\n\n"
+    "The two ministers signed the pact on Friday after talks in the port city, officials said.\n\n"
+    "{caption}\n\n{credit}\n\n"
+    "The pact opens the northern banks to trawlers from both countries for five years.\n"
+)
+
+
+def test_caption_whose_credit_stands_alone_in_the_next_paragraph():
+    caption = ("Fisheries minister Ana Duarte shakes hands with her counterpart Tomas Lind at the harbour "
+               "office in Bergen, Norway, June 14, 2019.")
+    article = read_text("cap.txt", PHOTO_THEN_CREDIT.format(caption=caption, credit="NORDPRESS/VIA NTB"))
+    assert sentence_with(article, "Fisheries minister").reason == "caption"
+    assert sentence_with(article, "The pact opens").reason is None
+    # near miss: a body paragraph of two past-tense sentences before a credit stays prose
+    prose = "Ana Duarte led the talks. Tomas Lind signed for his side after a long night of bargaining."
+    article = read_text("cap2.txt", PHOTO_THEN_CREDIT.format(caption=prose, credit="NORDPRESS/VIA NTB"))
+    assert sentence_with(article, "Tomas Lind signed").reason is None
+
+
+def test_caption_ending_in_a_bare_agency_name():
+    text = PHOTO_THEN_CREDIT.format(
+        caption="Fisheries minister Ana Duarte meets her counterpart Tomas Lind at the harbour, in northern Norway. NTB",
+        credit="The talks lasted four hours.",
+    )
+    article = read_text("cap3.txt", text)
+    assert sentence_with(article, "Fisheries minister").reason == "caption"
+    assert sentence_with(article, "The talks lasted").reason is None
+
+
+def test_closing_paragraph_with_an_agency_credit_is_not_a_caption():
+    text = ("Ministers sign a fisheries pact\n\n"
+            "The two ministers signed the pact on Friday after talks in the port city, officials said.\n\n"
+            "Among those at the table were deputy minister Lena Holt and envoy Rui Costa. The northern "
+            "delegation included Per Vik, who had led the previous round of talks. (Reuters)\n")
+    article = read_text("cap4.txt", text)
+    assert sentence_with(article, "Among those").reason is None
+    assert sentence_with(article, "delegation included").reason is None
+    # near miss: a one-sentence photo description with the same credit is a caption
+    caption = "Deputy minister Lena Holt (left) greets envoy Rui Costa at the port on Friday. (Reuters)"
+    article = read_text("cap5.txt", text.replace(text.split("\n\n")[2], caption))
+    assert sentence_with(article, "Deputy minister").reason == "caption"

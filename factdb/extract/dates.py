@@ -183,7 +183,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # A date that opens its clause: "On Friday, ...", "..., late on Friday ...".
 _OPENING_LEAD = re.compile(r"(?:.*[,;:]\s*)?(?:on|late on|early on|by|since|in)")
-_OPENING_PHRASE = re.compile(r"(?:at|in|during|after|before|following|ahead\s+of|on|late|early)\b")
+_OPENING_PHRASE = re.compile(r"(?:at|in|during|after|before|following|ahead\s+of|on|upon|late|early)\b")
 # A clause opened by a participle or infinitive: "(after) leaving ...", "(before) returning ...".
 _NON_FINITE = re.compile(r"\s*(?:\w+ing|to\s+\w+)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been|\w+ed)\b", re.IGNORECASE)
@@ -248,7 +248,51 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         window = before
     if _SCHEDULED_PRESENT.search(window):
         return "future"
-    return None
+    # AP style puts the date between subject and verb ("The minister on Tuesday
+    # visited ...", "Kim on Saturday met ..."): the clause's verb follows the date.
+    found = _first_verb_cue(_clause_after(text, end))
+    return found if found != "present" else None
+
+
+# What ends the stretch after a date that can still hold its clause's verb.
+_AFTER_STOP = re.compile(
+    r"[,;:—–()\"“”]|\b(?=[twbaoisc])(?:that|which|who|when|where|while|but|and|or|as|after|before|since"
+    r"|because|if|until)\b"
+)
+# Present-tense verbs of a current state or a span under way: "talks on Monday
+# and Tuesday come ahead of ...", "a forum that runs through Wednesday". Not
+# "is"/"are", which news prose also uses for plans ("the vote is on Tuesday").
+_PRESENT_STATE = re.compile(
+    r"\b(?=[crlfpt])(?:comes?|runs?|continues?|remains?|lasts|follows?|precedes?|coincides?|takes?\s+place)"
+    r"\b(?![-'’])",
+    re.IGNORECASE,
+)
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The words after a date up to the next clause break (at most ~15 words)."""
+    after = text[end : end + 100]
+    stop = _AFTER_STOP.search(after)
+    return after[: stop.start()] if stop else after
+
+
+def _first_verb_cue(window: str) -> str | None:
+    """The first tense cue in ``window``: "past", "future", "present" or None."""
+    present = _PRESENT_STATE.search(window)
+    if present is None:
+        return _nearest_cue(window, from_end=False)
+    return _nearest_cue(window[: present.start()], from_end=False) or "present"
+
+
+def _in_present(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``text[start:end]`` is in the present tense of a
+    current state ("... a forum that runs through Wednesday"), with no past or
+    future cue (call only where :func:`tense_at` found none)."""
+    before = text[:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    if _PRESENT_STATE.search(before, cut):
+        return True
+    return _first_verb_cue(_clause_after(text, end)) == "present"
 
 
 def _nearest_cue(window: str, from_end: bool) -> str | None:
@@ -336,6 +380,16 @@ def _weekday_date(weekday: int, published: date, direction: str, strict: bool = 
     return published + timedelta(days=ahead)
 
 
+def _nearest_weekday(weekday: int, published: date) -> date | None:
+    """The day a weekday names in a present-tense clause: the one nearest
+    publication, when it is at most two days away (three is a guess either way)."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if min(back, ahead) > 2:
+        return None
+    return published - timedelta(days=back) if back <= ahead else published + timedelta(days=ahead)
+
+
 _DIGIT = re.compile(r"\d")
 # Cheap test that a sentence could hold a date at all; most sentences cannot.
 # The lookahead names the alternatives' first letters, so most positions fail on
@@ -385,7 +439,35 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     for mention in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    return _join_weekday_dates(text, sorted(kept, key=lambda m: m.start))
+
+
+# Between a weekday and the date that names the same day: "on Friday (April 27)",
+# "on Friday, April 27".
+_WEEKDAY_DATE_GLUE = re.compile(r"\s*(?:(?P<open>\()|,)\s*")
+_CLOSING_PAREN = re.compile(r"\s*\)")
+
+
+def _join_weekday_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A weekday followed by its date is one mention, dated by the date."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        glue = (
+            _WEEKDAY_DATE_GLUE.fullmatch(text, previous.end, mention.start)
+            if previous and previous.kind == "weekday" and previous.date_end is None and mention.kind == "absolute"
+            else None
+        )
+        end = mention.end
+        if glue and glue["open"]:
+            close = _CLOSING_PAREN.match(text, end)
+            end = close.end() if close else -1
+        if glue is None or end < 0:
+            out.append(mention)
+            continue
+        out[-1] = DateMention(previous.start, end, text[previous.start : end], mention.kind,
+                              mention.date, mention.precision, mention.date_end)
+    return out
 
 
 def dates_in(article, sentence) -> list[DateMention]:
@@ -453,10 +535,12 @@ def _weekdays(text: str, published: date | None) -> list[DateMention]:
             direction, strict = "future", True
         else:
             direction, strict = tense_at(text, m.start(), m.end()), False
-        if direction is None:
+        day = _weekday_date(weekday, published, direction, strict) if direction else None
+        if day is None and not rel and _in_present(text, m.start(), m.end()):
+            day = _nearest_weekday(weekday, published)
+        if day is None:
             out.append(_mention(text, m.start(), m.end(), "weekday"))
             continue
-        day = _weekday_date(weekday, published, direction, strict)
         if previous and not rel and _PURPOSE_LINK.fullmatch(text, previous[0], m.start()):
             # "arrived on Tuesday for talks with X on Wednesday": the purpose
             # follows the arrival, so count on from its day, not from publication.
