@@ -74,3 +74,8 @@ def test_said_inside_quotation_marks_is_not_the_reporter_citing():
 def test_according_to_wins_over_a_later_reporting_verb():
     sentence = "According to Reuters, the envoy said the talks had stalled."
     assert attribution(sentence) == "according to Reuters"
+
+
+def test_a_reporting_verb_split_by_a_tag_is_still_read():
+    # the cheap no-citing-word test must not skip tagged text
+    assert attribution("The port will reopen, the <b>Harbour</b> Gazette <i>reported</i>.") == "the Harbour Gazette reported"

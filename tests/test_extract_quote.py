@@ -225,3 +225,28 @@ def test_a_long_partial_quote_after_to_is_kept():
         "that both navies began last spring\u201d in the coming months.\n"
     )
     assert any("maritime cooperation that both navies" in t for t in texts)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quote.extract(read_text("invented.txt", text))}
+
+
+def test_speaker_of_went_on_and_quoted_as_saying_and_cited_as_saying():
+    found = _speakers(
+        "Chilean President Ana Duarte met Premier Tomas Varga in Lima on Monday.\n\n"
+        "\"I hope the ports will be open to both fleets by spring,\" the Chilean president went on.\n\n"
+        "\"We have waited a long time for a partner like this one,\" the state agency quoted Varga as saying.\n\n"
+        "\"Our fishermen will be the first to gain from this,\" the daily cited Duarte as saying.\n"
+    )
+    assert found["I hope the ports will be open to both fleets by spring,"] == "Ana Duarte"
+    assert found["We have waited a long time for a partner like this one,"] == "Tomas Varga"
+    assert found["Our fishermen will be the first to gain from this,"] == "Ana Duarte"
+
+
+def test_speaker_of_according_to_and_of_an_unnamed_source():
+    found = _speakers(
+        "\"The minister said the dam had been finished a year early,\" according to provincial reporters.\n\n"
+        "\"The visit was called off at the very last minute,\" one of three sources close to the talks told the daily.\n"
+    )
+    assert found["The minister said the dam had been finished a year early,"] == "provincial reporters"
+    assert found["The visit was called off at the very last minute,"] == "one of three sources close to the talks"

@@ -272,3 +272,45 @@ def test_the_sentence_gates_keep_typed_ship_and_cued_names():
     )
     assert {"Marlow Conference Centre", "Vela Nova", "Oranmore"} <= set(found)
     assert "Tomas Reyk" not in found
+
+
+def test_a_source_after_according_to_or_released_by_is_no_venue():
+    found = venues(
+        "According to the Amber House, the envoys met in Corvallo on Friday.\n\n"
+        "Details released by the Marlow Palace show that a banquet was held later.\n\n"
+        "Here is the programme, as provided by the Tessin Hall:\n"
+    )
+    assert "Corvallo" in found
+    assert not {"Amber House", "Marlow Palace", "Tessin Hall"} & set(found)
+
+
+def test_a_region_after_a_remote_facility_is_not_typed_a_city():
+    found = venues("The minister inspected jets at the Ostrava airfield in Zelenye on Monday.\n")
+    assert "Ostrava airfield" in found
+    assert found["Zelenye"].place_type is None  # a krai or a town: the sentence does not say
+    hotel = venues("The talks were held at the Lindqvist Hotel in Porvala on Monday.\n")
+    assert hotel["Porvala"].place_type == "city"
+
+
+def test_a_lookalike_cyrillic_letter_inside_a_latin_name_does_not_cut_it():
+    text = "The leaders met at the Severny \u0421osmodrome, in the far north.\n"
+    found = venues(text)
+    assert "Severny Cosmodrome" in found
+    assert "Severny" not in found
+    ev = found["Severny Cosmodrome"].evidence[0]
+    assert text[ev.value_start:ev.value_end] == "Severny \u0421osmodrome"  # offsets stay on the text
+
+
+def test_a_place_word_before_a_demonym_shaped_name_wins():
+    found = venues("The talks were held in the coastal city of Marinese on Tuesday.\n")
+    assert found["Marinese"].place_type == "city"
+    assert "Marinese" not in venues("The talks were held in Marinese on Tuesday.\n")
+
+
+def test_a_city_after_a_country_possessive_or_downtown_is_found():
+    found = venues(
+        "The envoy met the minister at the Halden airfield in Chile's Tervik on Sunday.\n\n"
+        "They later dined at the Aurora Hotel in downtown Brissa.\n"
+    )
+    assert "Tervik" in found and "Chile" not in found
+    assert found["Brissa"].place_type == "city"

@@ -42,21 +42,24 @@ def evidence(
     )
 
 
-# The article whose sentence attributions are remembered, and those attributions. Every
-# extractor asks for the same sentences' sources; only the last article is kept, so nothing
-# computed for one article is reused for another.
-_memo_article: Article | None = None
-_memo_sources: dict[str, str | None] = {}
+_SOURCES = "_factdb_sentence_sources"
 
 
 def _article_attribution(article: Article, text: str) -> str | None:
-    """:func:`attribution` of a sentence, computed once per article."""
-    global _memo_article, _memo_sources
-    if _memo_article is not article:
-        _memo_article, _memo_sources = article, {}
-    if text not in _memo_sources:
-        _memo_sources[text] = attribution(text)
-    return _memo_sources[text]
+    """:func:`attribution` of a sentence, computed once per article.
+
+    Every extractor asks for the same sentences' sources. The answers are kept on
+    the article object itself, so they live and die with it (nothing computed for
+    one article is seen by another), tagged with the text they were read from.
+    """
+    kept = article.__dict__.get(_SOURCES)
+    if kept is None or kept[0] is not article.text:
+        kept = (article.text, {})
+        article.__dict__[_SOURCES] = kept
+    sources = kept[1]
+    if text not in sources:
+        sources[text] = attribution(text)
+    return sources[text]
 
 
 # --- who is cited -------------------------------------------------------------
@@ -67,6 +70,16 @@ _CITE_VERBS = (
     "quoted|claimed|estimated|insisted|explained|stressed|tweeted|disclosed|revealed|cited"
 )
 _CITE_VERB = re.compile(rf"\b({_CITE_VERBS})\b")
+# Every rule below needs a citing verb or "according to": without one (most sentences) there is
+# no source. Substring tests on the lower-cased text find whatever the rules find (and more),
+# far faster than a case-blind search for the whole alternation.
+_CUE_WORDS = tuple(sorted(set(_CITE_VERBS.split("|")) | {"according"}))
+_APPOSITION_OPENER = re.compile(r"(?:citing|a|an|the|who|which|quoting)\b")
+_WORD = re.compile(r"[\w.'’\-]+")
+_TOLD_OBJECT = re.compile(
+    r"\s+((?:the|a|an)\s+)?(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+(?=\s+(?:that|as saying|on|in)\b|[,.;:]|$)"
+)
+_ACRONYM_END = re.compile(r"(?:\b[A-Z]\.)+$")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 # "on Tuesday", "earlier on Wednesday", "last week", "in a statement": said-when, not who
 _WHEN = re.compile(
@@ -116,7 +129,7 @@ def _subject_start(masked: str, at: int, limit: int = 14) -> int | None:
         # "The Gazette, citing a senior official, said": skip one apposition
         opening = head.rfind(",", 0, len(head) - 1)
         inner = head[opening + 1 : -1].strip() if opening != -1 else ""
-        if opening == -1 or not re.match(r"(?:citing|a|an|the|who|which|quoting)\b", inner):
+        if opening == -1 or not _APPOSITION_OPENER.match(inner):
             return None
         head = head[:opening]
     words = list(re.finditer(r"[\w.'’\-]+|[^\w\s]", head))
@@ -124,7 +137,7 @@ def _subject_start(masked: str, at: int, limit: int = 14) -> int | None:
     for word in reversed(words):
         token = word.group(0)
         low = token.lower()
-        if not re.fullmatch(r"[\w.'’\-]+", token) or low in _SUBJECT_STOP:
+        if not _WORD.fullmatch(token) or low in _SUBJECT_STOP:
             break
         if not picked and (low in _NOT_SUBJECT or low in _NOT_BEFORE_VERB):
             return None  # "was reported", "would say", "the reported entourage": no one is named
@@ -146,7 +159,7 @@ def _extend(flat: str, masked: str, end: int, verb: str) -> int:
     """Carry a citation on through its object: "told reporters", ", citing two sources", "quoted X"."""
     rest = masked[end:]
     if verb in ("told", "tells", "quoted"):
-        obj = re.match(r"\s+((?:the|a|an)\s+)?(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+(?=\s+(?:that|as saying|on|in)\b|[,.;:]|$)", rest)
+        obj = _TOLD_OBJECT.match(rest)
         if obj:
             end += obj.end()
             rest = masked[end:]
@@ -158,6 +171,10 @@ def _extend(flat: str, masked: str, end: int, verb: str) -> int:
     return end
 
 
+def _has_cue_word(low: str) -> bool:
+    return any(word in low for word in _CUE_WORDS)
+
+
 def attribution(text: str) -> str | None:
     """Who the sentence cites, as written ("the Gazette reported, citing two sources"), or None.
 
@@ -165,6 +182,8 @@ def attribution(text: str) -> str | None:
     [, citing Y]"; inverted "..., reported the daily X"; passive "was
     reported by X". HTML tags and line breaks are flattened first.
     """
+    if "<" not in text and not _has_cue_word(text.lower()):
+        return None  # no citing word at all (a tag could hide one, so tagged text is read in full)
     flat = " ".join(_TAG.sub("", text).split())
     masked = _mask_quotes(flat)
     according = _ACCORDING_TO.search(masked)
@@ -204,6 +223,6 @@ def attribution(text: str) -> str | None:
         return None
     best = found[0][1] if found[0][1].startswith("according to") else min(found)[1]
     best = best.rstrip(" ,;:")
-    if best.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$", best):
+    if best.endswith(".") and not _ACRONYM_END.search(best):
         best = best[:-1]
     return best or None

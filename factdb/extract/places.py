@@ -159,6 +159,39 @@ def fold(name: str) -> str:
     return " ".join(name.replace("’", "'").lower().split())
 
 
+# --- look-alike letters ------------------------------------------------------
+
+# Cyrillic and Greek letters drawn like Latin ones. Typed (or OCR'd) inside a Latin word
+# ("Vostochny \u0421osmodrome" with a Cyrillic Es) they would cut the word out of a name.
+_CONFUSABLES = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0430\u0435\u043e\u0440\u0441\u0445\u0443"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf",
+    "ABEKMHOPCTXaeopcxy"
+    "ABEZHIKMNOPTYXo",
+)
+_CONFUSABLE_CHARS = frozenset(chr(c) for c in _CONFUSABLES)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def unconfuse(text: str) -> str:
+    """``text`` with look-alike Cyrillic/Greek letters inside Latin words made Latin.
+
+    One character for one, so offsets stay true. A word written wholly in
+    another script ("\u041c\u043e\u0441\u043a\u0432\u0430") is left alone: only a word that also has
+    Latin letters is mixed by mistake.
+    """
+    if text.isascii():
+        return text
+    return _LETTERS.sub(_unconfuse_word, text)
+
+
+def _unconfuse_word(match: re.Match) -> str:
+    word = match.group(0)
+    if word.isascii() or _CONFUSABLE_CHARS.isdisjoint(word) or not any("a" <= c.lower() <= "z" for c in word):
+        return word
+    return word.translate(_CONFUSABLES)
+
+
 # --- shapes -----------------------------------------------------------------
 
 _TOKEN = r"[A-Z][\w'’.\-]*"
@@ -241,11 +274,13 @@ def named_ok(name: str) -> bool:
     return len(descriptive) < len(tokens)
 
 
-def bare_name_ok(name: str) -> bool:
+def bare_name_ok(name: str, typed: bool = False) -> bool:
     """Can this capitalised run, with no place head, be a city or town?
 
     Rejects countries, regions, organisations, titled people, calendar words,
-    demonyms/languages, acronyms and sentence-opening function words.
+    demonyms/languages, acronyms and sentence-opening function words. ``typed``:
+    a place-type word right before says what the name is ("the coastal city of
+    X"), so a one-word name shaped like a demonym ("-ian", "-ese") is kept.
     """
     tokens = tokens_of(name)
     if not tokens or len(tokens) > 4:
@@ -256,7 +291,7 @@ def bare_name_ok(name: str) -> bool:
         return False
     if len(tokens) == 1:
         word = strip_possessive(tokens[0])
-        if _DEMONYM.match(word) or word.lower() in _DEMONYMS_IRREGULAR or word.isupper():
+        if (_DEMONYM.match(word) and not typed) or word.lower() in _DEMONYMS_IRREGULAR or word.isupper():
             return False  # "Vietnamese", "Thai", "AFP"
         if word.endswith("i") and is_country(word[:-1]):
             return False  # "Israeli", "Pakistani": a country plus -i

@@ -3,7 +3,10 @@
 How news prose attributes a quote, in the order the rules try:
 
 1. after the closing mark: ``"...," Varga told reporters`` /
-   ``"...," the Chilean president said`` / ``"...," said the official``;
+   ``"...," the Chilean president said`` / ``"...," said the official`` /
+   ``"...," the leader went on`` / ``"...," the agency quoted (cited) X as saying`` /
+   ``"...," according to local reporters`` / ``"...," one of two sources ... told X``
+   (an unnamed source is kept as written);
 2. before the opening mark: ``Duarte said that "..."``,
    ``which an official said would continue "..."``, ``According to X, "..."``;
 3. a later segment of the same sentence with no attribution of its own
@@ -59,7 +62,8 @@ _INTERPRETER = re.compile(
     re.I,
 )
 _ADVERBS = r"(?:later|also|then|previously|earlier|further|again|once|simply|quietly|firmly|himself|herself)"
-_POST_VERB = re.compile(rf"\b({REPORTING_VERBS})\b")
+# After a quote a speaker may also "go on" ('"...," the leader went on').
+_POST_VERB = re.compile(rf"\b({REPORTING_VERBS}|went\s+on|goes\s+on)\b")
 _INVERTED = re.compile(rf"^({REPORTING_VERBS})\s+((?:the|a|an)\s+)?([^,.;:\"“”]{{1,60}}?)(?=\s*(?:[,.;:]|$|\s+(?:at|in|on|after|before|during|when|while|to)\b))")
 _PRE_VERB = re.compile(
     r"\b(said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|insisted|warned|declared|"
@@ -69,11 +73,25 @@ _PRE_VERB = re.compile(
     r"saying|telling)\b"
 )
 _ACCORDING = re.compile(r"\baccording to\s+([^,;:\"“”]{1,60}?)\s*,", re.I)
+# Who a quoting clause names: a name, "he"/"she", or "the <words> <role>" ("the DPRK leader").
+_WHO = (
+    r"(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*|[Hh]e|[Ss]he|"
+    r"[Tt]he\s+(?:[\w.'’\-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True)) + r")"
+)
 # "Duarte was quoted by the agency as saying that ..."
 _QUOTED_AS = re.compile(
-    r"(?P<who>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*|[Hh]e|[Ss]he|"
-    r"[Tt]he\s+(?:[\w.'’\-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True)) + r"))"
+    r"(?P<who>" + _WHO + r")"
     r"\s+(?:was|were|is|has been)\s+(?:also\s+|later\s+)?quoted\b[^\"“”.;]{0,60}?\bas\s+saying\b"
+)
+# "the agency quoted the minister as saying", "X cited Y as saying": Y is the speaker
+_CITED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?P<who>" + _WHO + r")\s+as\s+(?:saying|telling)\b")
+# '"...," according to local reporters.'
+_ACCORDING_AFTER = re.compile(r"^according\s+to\s+(?P<who>[^,.;:\"“”]{1,60}?)\s*(?:[,.;:]|$)", re.I)
+# '"...," one of two sources with knowledge of the matter told X': an unnamed source, kept as written
+_SOURCE_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<who>(?:(?:one|two|three|four|several|some|both|many)\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+)?)?(?:[a-z][\w\-]*\s+){0,2}?sources?(?:\s+(?:with|familiar|close|briefed|in|at|from|on|"
+    r"inside|within|knowledgeable)\b[^,.;:\"“”]{0,60}?)?)\s+(?P<verb>" + REPORTING_VERBS + r")\b"
 )
 # "Lee Sang-min, a professor at Korea University, said": the subject before an apposition
 _APPOSED_SUBJECT = re.compile(
@@ -245,6 +263,17 @@ class _Attributor:
             speaker = self.people.speaker(quoted.group("who"), pos)
             if speaker:
                 return speaker, "quoted", base + quoted.end()
+        cited = self._cited_as(body[:160], pos)
+        if cited:
+            return cited[0], cited[1], base + cited[2]
+        according = _ACCORDING_AFTER.match(body)
+        if according:
+            speaker = self.people.speaker(according.group("who"), pos)
+            if speaker:
+                return speaker, "according to", base + according.end("who")
+        source = _SOURCE_SUBJECT.match(body)
+        if source:
+            return source.group("who"), source.group("verb"), base + source.end()
         inverted = _INVERTED.match(body)
         if inverted:
             who = ((inverted.group(2) or "") + inverted.group(3)).strip()
@@ -265,6 +294,17 @@ class _Attributor:
         if not speaker:
             return None
         return speaker, verb.group(1), base + verb.end()
+
+    def _cited_as(self, clause: str, pos: int) -> tuple[str, str, int] | None:
+        """ "the agency quoted the minister as saying" at the head of ``clause``, within its sentence."""
+        cited = _CITED_AS.search(clause)
+        if not cited or re.search(r"[.;:!?\"“”]", clause[: cited.start()]):
+            return None
+        speaker = self.people.speaker(cited.group("who"), pos)
+        if not speaker:
+            return None
+        verb = {"quoting": "quoted", "citing": "cited"}.get(cited.group(0).split()[0], cited.group(0).split()[0])
+        return speaker, verb, cited.end()
 
     def before_quote(self, seg: Segment, pos: int) -> tuple[str | None, str | None] | None:
         """``Duarte said that "..."``: the last reporting verb before the mark that has a subject."""
@@ -290,6 +330,11 @@ class _Attributor:
             speaker = self.people.speaker(quoted.group("who"), pos)
             if speaker:
                 return speaker, "quoted"
+        cited = _CITED_AS.search(pre)
+        if cited:  # 'State media quoted the minister as saying "..."'
+            speaker = self.people.speaker(cited.group("who"), pos)
+            if speaker:
+                return speaker, cited.group(0).split()[0]
         according = _ACCORDING.search(pre)
         if according:
             speaker = self.people.speaker(according.group(1), pos)

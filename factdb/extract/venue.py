@@ -17,8 +17,9 @@ A place is recognised by its shape and by what the sentence says about it
   "a conference in X", "stopped at X", "visited X", "left X", "a trip to X";
   countries, regions, organisations, people, calendar words and languages
   are refused here (a trip "to Russia" is not a venue);
-* **located names** — "the X University in Y", "a Z hotel near Y": Y is where
-  the typed place stands; "from X, where he was attending a summit": a
+* **located names** — "the X University in Y", "a Z hotel near Y", "in downtown
+  Y", "in <country>'s Y": Y is where the typed place stands (a city, or untyped
+  after an airfield, base or cosmodrome, which may stand in a region); "from X, where he was attending a summit": a
   where-clause with a happening word makes X a place (not after "at": "at X,
   where he worked" may be an employer);
 * **venue statements** — "... would be a likely venue for the summit", "is
@@ -32,7 +33,9 @@ crossing, welcome ceremony, closure, visit, wreath laying ...).
 
 One fact per distinct place per article: repeat mentions become further
 evidence of the same fact and their activities are joined ("arrival; talks").
-Boilerplate (captions, headlines, datelines, tweets) is never read.
+Boilerplate (captions, headlines, datelines, tweets) is never read. A name after
+"according to", "released by", "provided by", "citing" is a source, not a venue.
+Look-alike Cyrillic/Greek letters inside a Latin word are read as Latin.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from .places import (
     is_personish,
     named_ok,
     strip_possessive,
+    unconfuse,
 )
 
 
@@ -214,7 +218,11 @@ _CLAUSE_CUT = re.compile(r"[;:()\"“”]|\s[—–]\s|--")
 _WHERE_PREPOSITIONS = frozenset({"in", "from", "to", "into"})
 _WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?P<clause>[^.;:,()]{1,100})")
 # "X University in Y", "X hotel near Y": where the typed place stands.
-_LOCATED = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+(?=[A-Z])")
+# "in downtown Y", "in central Y": the part of the city is still the city.
+_LOCATED = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+(?:(?:downtown|central)[ \t]+)?(?=[A-Z])")
+# Places that stand out in the country, as often in a region as in a city ("the X airfield in Y",
+# "the Z cosmodrome in Y"): Y is given no type. A hotel, a plant or an airport is in a town.
+_REGIONAL_HEADS = frozenset("airfield airbase aerodrome base cosmodrome spaceport site mine farm".split())
 
 # --- affiliations and descriptions --------------------------------------------
 
@@ -398,6 +406,12 @@ _DETERMINER_END = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _DETERMINER_OPEN = re.compile(r"(?:The|A|An)\s")
 _HEAD_WITHIN_THREE = re.compile(rf"(?:\s+[a-z]+){{1,2}}\s+(?:{'|'.join(sorted(PLACE_HEADS, key=len, reverse=True))})\b")
 _IN_AT_ON_END = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?$")
+# "according to the X House", "as released by the Y Office": the name is who told, not where.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|(?:released|provided|issued|published|distributed|supplied)\s+by|citing|quoting)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _NOT_HERE_BEFORE = re.compile(r"\b(?:professor|official|officials|analyst|expert|ambassador|embassy|"
                               r"correspondent|based)\s*$")
 
@@ -509,7 +523,8 @@ class _SentenceReader:
     def __init__(self, article: Article, sentence: Sentence, persons: set[str]):
         self.article = article
         self.sentence = sentence
-        self.text = _mask(sentence.text)
+        # look-alike letters made Latin (one for one, offsets kept): the names read as written
+        self.text = unconfuse(_mask(sentence.text))
         self.persons = persons
         self.mentions: list[Mention] = []
         self.runs = list(_runs(self.text))
@@ -541,7 +556,7 @@ class _SentenceReader:
     def _add(self, start: int, end: int, place_type: str | None, rule: str, confidence: float,
              report: bool = True) -> Mention | None:
         place = clean(self.text[start:end])
-        if not place:
+        if not place or _SOURCE_BEFORE.search(self.text, max(0, start - 30), start):
             return None
         if place.endswith(("'s", "’s")):
             place, end = place[:-2], end - 2
@@ -710,7 +725,8 @@ class _SentenceReader:
                 start, end = pos, pos + run[1]
                 piece = _split_run(text, start, end)[0]
                 name = clean(text[piece[0]:piece[1]])
-                if bare_name_ok(strip_possessive(name)) and not self._is_person(name):
+                # "the coastal city of X": the place word says what X is, whatever its ending
+                if bare_name_ok(strip_possessive(name), typed=True) and not self._is_person(name):
                     self._add(piece[0], piece[1], place_type, "venue.descriptor", 0.75)
                 more = _NAME_LIST_SEP.match(text[end:])
                 if not more or not place_type == "city" and not match.group("desc").endswith("s"):
@@ -790,13 +806,17 @@ class _SentenceReader:
             if run is None or run[0] != 0:
                 continue
             start = cue.end()
-            piece = _split_run(text, start, start + run[1])[0]
+            pieces = _split_run(text, start, start + run[1])
+            if len(pieces) > 1 and pieces[0][2] and is_country(clean(text[pieces[0][0]:pieces[0][1]])):
+                pieces = pieces[1:]  # "in Russia's Y": the country says where Y is
+            piece = pieces[0]
             name = clean(text[piece[0]:piece[1]])
             follower = _FOLLOWER.match(text, piece[1])
             if follower and follower.group(1) not in _FOLLOW_OK:
                 continue  # "in Y province": a region, or an adjective
             if bare_name_ok(strip_possessive(name)) and not self._is_person(name):
-                self._add(piece[0], piece[1], "city", "venue.located", 0.7)
+                place_type = None if mention.place.split()[-1].lower() in _REGIONAL_HEADS else "city"
+                self._add(piece[0], piece[1], place_type, "venue.located", 0.7)
 
     def statements(self, history: list[Mention]) -> None:
         """ "X would be a likely venue for the summit"; "The island ... is seen as a likely venue"."""
@@ -923,8 +943,8 @@ def extract(article: Article) -> list[Venue]:
                 # evidence is built only for a sentence not yet cited for this place
                 fact.evidence.append(evidence(article, sentence, extractor=mention.rule, value_span=span,
                                               confidence=mention.confidence))
-            if fact.place_type == "city" and mention.place_type not in (None, "city"):
-                fact.place_type = mention.place_type
+            if fact.place_type in (None, "city") and mention.place_type not in (None, fact.place_type):
+                fact.place_type = mention.place_type  # a later mention that says more of what it is
             if mention.activity and mention.activity not in activities[key]:
                 activities[key].append(mention.activity)
     for key, fact in facts.items():
