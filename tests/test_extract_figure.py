@@ -280,3 +280,19 @@ def test_a_restated_count_is_one_figure_and_a_member_is_none():
     assert [(f.value, f.unit) for f in found] == [(14, "boats")] and len(found[0].evidence) == 2
     found = figures("Two cargo ships, one of them Greek-owned, were hit.")
     assert [(f.value, f.unit) for f in found] == [(2, "ships")]
+
+
+def test_speed_in_kmh_glued_to_number_is_a_figure():
+    # the slash of the unit is no URL path; the bracketed mph is its conversion
+    found = figures("The ferry cruised at about 35km/h (22mph) across the bay.")
+    assert [(f.value, f.unit, f.metric) for f in found] == [(35.0, "km/h", "speed"), (22.0, "mph", "speed")]
+    assert found[0].bound == "approximate"
+
+
+def test_speed_in_kph():
+    found = only("The tram reaches 70 kph on the new line.")
+    assert (found.value, found.unit) == (70.0, "km/h")
+
+
+def test_number_inside_a_path_is_still_no_figure():
+    assert figures("Details are posted at example.org/45km for readers.") == []

@@ -251,3 +251,90 @@ def test_quick_word_gate_agrees_with_the_cue_pattern():
     ]
     for sentence in sentences:
         assert menu._may_be_menu(sentence) == bool(menu._ANY_CUE.search(sentence)), sentence
+
+
+COURSE_LINES = """\
+Ministers met the delegation in Tallinn for a working lunch on Friday.
+
+The menu, as released by the foreign ministry:
+
+Starters
+- Smoked trout with dill cream, served with rye crisps
+- "Kama" Sweet barley mousse
+Main course
+- Braised elk cheeks with juniper sauce
+Desserts
+- Sea buckthorn parfait
+"""
+
+
+def test_dish_lines_under_course_headings():
+    found = dishes(COURSE_LINES)
+    assert set(found) == {"smoked trout with dill cream", "sweet barley mousse",
+                          "braised elk cheeks with juniper sauce", "sea buckthorn parfait"}
+    assert found["smoked trout with dill cream"].course == "starter"
+    assert found["sweet barley mousse"].local_names == ["Kama"]
+    assert found["braised elk cheeks with juniper sauce"].course == "main course"
+    assert found["sea buckthorn parfait"].meal == "working lunch"
+
+
+NUMBERED_COURSES = """\
+The two presidents shared a dinner at the old harbour hotel on Sunday.
+
+Here is the menu the chefs prepared:
+
+Course 1:
+
+Chilled beetroot soup with sour cream and chives, served in a glass bowl.
+
+Course 2:
+
+Pan-fried perch "sudak" [a river fish.]
+"""
+
+
+def test_numbered_course_headings_give_ordinal_courses():
+    found = dishes(NUMBERED_COURSES)
+    assert set(found) == {"chilled beetroot soup with sour cream and chives", "pan-fried perch"}
+    assert found["pan-fried perch"].course == "second course"
+    assert found["pan-fried perch"].local_names == ["sudak"]
+
+
+def test_course_words_without_a_menu_are_no_menu():
+    text = "The report covers three areas.\n\nStarters\n\nNew hires were trained in two weeks.\n"
+    assert dishes(text) == {}
+
+
+def test_and_inside_one_dish_name_and_ingredients_after_of():
+    found = dishes("At the state dinner the guests were offered a menu including pear and walnut salad, "
+                   "lamb dumplings and venison with a choice of Georgian wines.\n\n"
+                   "The dinner began with a soup of leek, celery and parsnip followed by Georgian \"khinkali\" "
+                   "dumplings filled with lamb.\n")
+    assert set(found) == {"pear and walnut salad", "lamb dumplings", "venison", "soup of leek, celery and parsnip"}
+    assert found["lamb dumplings"].local_names == ["khinkali"]  # told again in more words
+
+
+def test_prose_shapes_of_a_meal():
+    found = dishes("The ministers talked over a lunch of grilled hake, saffron rice, and lentil stew.\n\n"
+                   "Side dishes included roasted peppers and flatbread.\n\n"
+                   "The lunch began Monday with a carrot soup.\n\n"
+                   "For the main course, guests had a choice of pike with capers or a stew of rabbit.\n")
+    assert {"grilled hake", "saffron rice", "lentil stew", "roasted peppers", "flatbread", "carrot soup",
+            "pike with capers", "stew of rabbit"} == set(found)
+    assert found["flatbread"].course == "side dish"
+    assert found["carrot soup"].course == "starter"
+
+
+def test_bonded_over_and_served_alongside_need_a_meal():
+    found = dishes("At a quiet dinner the two bonded over seared tuna and plum cake.\n")
+    assert set(found) == {"seared tuna", "plum cake"}
+    found = dishes("Local classics including fish stew and rye bread were served up alongside Danish "
+                   "cheese pastries. The menu was set by the embassy.\n")
+    assert set(found) == {"fish stew", "rye bread", "Danish cheese pastries"}
+    assert dishes("The two bonded over football and chess during the talks.\n") == {}
+
+
+def test_who_prepared_the_meal_ends_the_list():
+    found = dishes("The envoys were to share a meal of oyster broth, grilled squid and pear jelly, "
+                   "prepared by Chilean and Thai chefs, on the last day.\n")
+    assert set(found) == {"oyster broth", "grilled squid", "pear jelly"}

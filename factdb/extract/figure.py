@@ -13,7 +13,7 @@ Conventions (what the normalized fields mean):
 * ``unit``: ISO 4217 codes for money (USD, GBP, EUR, KRW, JPY, CNY, RUB, ...;
   a bare "$" or "dollars" is USD); "percent"; "percentage points"; short
   symbols for measures (km, mi, m, cm, mm, ft, in, nmi, kg, t, lb, km2, ha,
-  km/h, mph); plural words for durations (seconds, minutes, hours, days,
+  km/h, kph, mph); plural words for durations (seconds, minutes, hours, days,
   weeks, months, years, decades); for counts the counted noun as written in
   the plural ("people", "limousines", "laborers").
 * time of day: ``unit="time"``, ``value`` = hours since midnight as a float
@@ -188,7 +188,7 @@ _MEASURES = {
     "millimeters": "mm", "millimetres": "mm", "millimeter": "mm", "millimetre": "mm", "mm": "mm",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in",
     "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "hectares": "ha",
-    "acres": "acre", "kilometers per hour": "km/h", "km/h": "km/h", "mph": "mph",
+    "acres": "acre", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "mph": "mph",
     "miles per hour": "mph", "knots": "kn",
     # weight
     "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "kilograms": "kg", "kilogram": "kg",
@@ -230,7 +230,7 @@ _TIME_TAIL = re.compile(
 _MEASURE = re.compile(
     rf"{_LEFT_EDGE}(?P<num>{_NUM})(?:\s+and\s+a\s+half)?"
     # symbols may be written glued to the number ("1,000km"); words need a space or hyphen
-    r"(?P<sep>[\s-]+|(?=(?:km|cm|mm|kg|mph|ft)\b))"
+    r"(?P<sep>[\s-]+|(?=(?:km|cm|mm|kg|mph|kph|ft)\b))"
     rf"(?P<unit>(?i:{_alternation(_MEASURES)}))\b"
     rf"(?P<half>\s+and\s+a\s+half)?"
 )
@@ -505,7 +505,9 @@ def _in_name_or_url(text: str, start: int, end: int) -> bool:
     token_start = text.rfind(" ", 0, start) + 1
     token_end = text.find(" ", end)
     token = text[token_start : token_end if token_end >= 0 else len(text)]
-    if re.search(r"https?:|www\.|\.com|/\w|@", token):
+    # the figure's own unit ("50km/h") is no path
+    outside = text[token_start:start] + " " + text[end : token_end if token_end >= 0 else len(text)]
+    if re.search(r"https?:|www\.|\.com|/\w|@", outside):
         return True
     before = text[token_start:start]
     return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(r"[$£€¥₩₽]", before)
@@ -544,7 +546,7 @@ def _measure(text: str, m: re.Match) -> _Candidate | None:
         return None
     unit_word = " ".join(m.group("unit").lower().split())
     unit = _MEASURES[unit_word]
-    singular = not unit_word.endswith("s") and unit_word not in ("km", "mm", "cm", "ft", "kg", "mph", "km/h", "feet")
+    singular = not unit_word.endswith("s") and unit_word not in ("km", "mm", "cm", "ft", "kg", "mph", "kph", "km/h", "feet")
     if singular and m.group("sep").strip() != "-" and value != 1:
         return None  # "two year" without a hyphen is not prose; "five-year plan" is
     if unit in _DURATIONS and value >= 1800 and "," not in m.group("num"):

@@ -30,6 +30,15 @@ goi du du in Vietnamese)", ", or mantou,") go to ``local_names``. The course
 comes from course words, the meal from the sentence or, failing that, from
 the meal last named in the same or the previous paragraph, or the meal of the
 menu the previous paragraph described.
+
+Menus set out line by line are read too: after a menu or meal word, a course
+heading ("Starters", "Main course", "Course 2:") opens a block whose short
+lines (bulleted or not) are one dish each, with that course. Also read: "a lunch
+of A, B and C", "bonded over A and B", "had a choice of A or B", "Side dishes
+included ...", "A were served up alongside B". "duck and fig salad" and "a salad
+of duck, fig and pear" are one dish each; drinks offered with a dish are cut
+off it; a quoted local name inside a dish ('Russian "khinkali" dumplings') goes to
+``local_names``; a dish told again in more words is the same dish.
 """
 
 from __future__ import annotations
@@ -81,6 +90,10 @@ _STRONG_TRIGGERS = [
                rf"consisted\s+of|comprised|offered)\s+(?:also\s+)?", re.I),
     re.compile(rf"\b(?:a|the|an)\s+(?P<course>{_COURSE_WORDS})\s+of\s+", re.I),
     re.compile(r"\bon\s+the\s+menu\s+(?:were|was|are|is)\s+", re.I),
+    re.compile(r"\b(?P<course>side\s+dishes)\s+(?:were|are|included|includes|featured|consisted\s+of)\s+", re.I),
+    # "chatting over a lunch of beef ribs, ...": a meal named by what was eaten
+    re.compile(r"\b(?:a|an|the|their|its)\s+(?:[a-z]+\s+)?(?:lunch|luncheon|dinner|banquet|breakfast|supper|meal)\s+of\s+"
+               r"(?!(?:state|honou?r|welcome|the|his|her|their|its|about|some)\b)", re.I),
     # "For the main dish, the chefs grilled ...": a course-led clause whose cook serves a list
     re.compile(
         rf"(?:^|[.;]\s+)(?:for|as)\s+(?:the\s+|a\s+|an\s+)?(?P<course>{_COURSE_WORDS})\s*,?\s+"
@@ -93,6 +106,8 @@ _COLON_LIST = re.compile(
     r"\b(?:menu|menus|courses|dishes|dinner\s+menu|banquet\s+menu)(?:\s+(?:included|was|were|featured))?\s*:\s+",
     re.I,
 )
+# "lunch began Tuesday with ...": a weekday may sit between the verb and its "with".
+_WEEKDAY = r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
 # These need a meal, menu or course word in the sentence (or a menu sentence just before).
 _WEAK_TRIGGERS = [
     re.compile(r"\b(?:were|was|been|being|are|is|get|got)\s+(?:also\s+|then\s+|later\s+)?"
@@ -101,18 +116,22 @@ _WEAK_TRIGGERS = [
     # letters rejects most positions at once
     re.compile(
         r"\b(?=[bsokefcrwa])(?:(?:began|begun|started|opened|kicked\s+off|ended|finished|closed|concluded|"
-        r"rounded\s+off|wrapped\s+up)\s+with\s+"
+        rf"rounded\s+off|wrapped\s+up)\s+{_WEEKDAY}with\s+"
         r"|(?:ate|eaten)\s+(?!(?:at|in|on|with|together|alone|outside|well|little|nothing|lightly)\b))",
         re.I,
     ),
+    # "the two bonded over X", "had a choice of X or Y", "were served up alongside Y"
+    re.compile(r"\b(?:bonded|chatted|chatting|talked|bonding)\s+over\s+(?!(?:a|an|the|their|his|her)\s)", re.I),
+    re.compile(r"\b(?:had|have|has|were\s+given|was\s+given|got)\s+(?:a\s+)?choice\s+(?:of|between)\s+", re.I),
+    re.compile(r"\b(?:was|were)\s+served\s+(?:up\s+)?alongside\s+(?!(?:the|their|his|her)\b)", re.I),
 ]
 # "ended with" reads a menu only after a meal word in the same clause, so that "the
 # talks ended with a joint statement ... at the dinner" is no menu.
-_ENDED_WITH = re.compile(r"\b(?:ended|finished|closed|concluded|rounded\s+off|wrapped\s+up)\s+with\s+$", re.I)
+_ENDED_WITH = re.compile(rf"\b(?:ended|finished|closed|concluded|rounded\s+off|wrapped\s+up)\s+{_WEEKDAY}with\s+$", re.I)
 _ENDED_WITH_SUBJECT = re.compile(
     r"\b(?:meal|dinner|banquet|lunch|luncheon|feast|menu|reception|breakfast|supper)\b[^.;:]{0,80}$", re.I
 )
-_STARTER_VERBS = re.compile(r"\b(?:began|begun|started|opened|kicked\s+off)\s+with\s+$", re.I)
+_STARTER_VERBS = re.compile(rf"\b(?:began|begun|started|opened|kicked\s+off)\s+{_WEEKDAY}with\s+$", re.I)
 # A subject list before a serving verb: "Mango sticky rice was served for dessert".
 _PASSIVE = re.compile(
     r"\s+(?:was|were|is|are)\s+(?:also\s+|then\s+|later\s+)?(?:served|added\s+to\s+the\s+menu|"
@@ -139,6 +158,8 @@ _DINERS_OPEN = re.compile(
 _LIST_END = re.compile(
     r"\s*(?:;|:|\.(?:\s|$)|,?\s+according\s+to\b|,\s+(?:[\w.'’\-]+\s+){0,5}?(?:said|says|reported|reports|told|added|noted|wrote|showed)\b|\s+as\s+a\s+gesture\b|"
     r",?\s+(?:while|whereas|when|where|which|after|before|during|since|because|although|though)\b|"
+    # ", prepared by North Korean and Western chefs": who made the meal, not a dish
+    r",\s+(?:prepared|cooked|made|created|designed|devised|supplied|provided)\s+by\b|"
     r",\s+and\s+(?:the\s+)?(?:" + _COURSE_WORDS + r")\s+(?:was|were)\b|\s+at\s+the\b|\s+in\s+the\b|"
     r"\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:night|evening|afternoon|morning|day)\b|\s+—|\s+--|\s*\"|\s*“|\s*”|"
     # "... and kimchi and toasted with champagne": a new verb phrase, not a dish
@@ -147,12 +168,30 @@ _LIST_END = re.compile(
 )
 # Separators between dishes; "followed by" also opens the next course, and ", served with"
 # / ", paired with" bring what came with the dish ("X, served with a Y wine").
-_SEPARATOR = re.compile(r"\x01+|,\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+", re.I)
+_SEPARATOR = re.compile(r"\x01+|,\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+"
+                        # "a choice of X or an entrecote": "or" before an article opens another dish
+                        r"|\s+or\s+(?=(?:a|an|the)\s)", re.I)
 # " with " between a masked local-name parenthesis and another one (see _split).
 _NAMED_WITH_NAMED = re.compile(r"(?<=\x00)\s+with\s+(?=[^\x00,;]{1,60}\x00)")
 # Fixed food pairs that are one dish word, not two dishes.
 _BINOMIALS = re.compile(r"\b(?:sweet|hot)\s+and\s+(?:sour|spicy)\b|\bsalt\s+and\s+pepper\b|\bsurf\s+and\s+turf\b|"
                         r"\bfish\s+and\s+chips\b|\bbread\s+and\s+butter\b|\bmac(?:aroni)?\s+and\s+cheese\b", re.I)
+# Nouns naming a made dish: "duck and fig salad" is one dish, "a salad of duck, fig and
+# nectarine" one dish with its ingredients.
+_DISH_FORMS = (r"salads?|soups?|pies?|tarts?|tartlets?|stews?|curry|curries|broth|risotto|dumplings|pancakes?|"
+               r"sandwich(?:es)?|terrine|gratin|skewers|rolls|cakes?|noodles|omelet(?:te)?s?|fritters|croquettes|"
+               r"ragout|casserole|pâté|pate|tartare|carpaccio|kebabs?|buns|parfait|compote|crumble|sorbet")
+_INGREDIENT_PAIR = re.compile(rf"(?:^|,\s+|\b(?:including|included|featuring|featured|of|and|a|an)\s+)"
+                              rf"(?!(?:a|an|the|and|with|of)\b)[a-z]+(?P<and>\s+and\s+)[a-z]+(?:\s+[a-z]+)?\s+(?:{_DISH_FORMS})\b")
+_DISH_OF = re.compile(rf"\b(?:{_DISH_FORMS})\s+of\s+[a-z]+(?:\s+[a-z]+)?(?:,\s+[a-z]+(?:\s+[a-z]+)?)*$", re.I)
+# Drinks offered with a dish are no part of it: "beef with a choice of red wines".
+_DRINKS_TAIL = re.compile(
+    r"\s+(?:with|and)\s+(?:a\s+(?:choice|selection)\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:wines?|vodka|champagne|beers?|sake|soju|liquor|spirits|cocktails|drinks|brandy|cognac|whisky|whiskey)$",
+    re.I,
+)
+# '"khinkali" dumplings': a quoted local name inside a dish, followed by the dish's own words.
+_INLINE_QUOTED = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,30})[\"”](?=\s+[a-z])")
 # "(or goi cuon in Vietnamese)", "(known locally as bun cha)", "(pho)"
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
 _LOCAL_IN_PAREN = re.compile(
@@ -200,6 +239,8 @@ def _course_name(word: str | None) -> str | None:
         return "starter"
     if low.startswith(("main", "entrée", "entree")):
         return "main course"
+    if low.startswith("side"):
+        return "side dish"
     return low.rstrip("s") if low.endswith("courses") else low
 
 
@@ -216,19 +257,21 @@ def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | No
         for match in pattern.finditer(text):
             course = match.groupdict().get("course")
             starts.append((match.start(), match.end(), course))
-    starts.sort()
+    starts.sort(key=lambda t: (t[0], -t[1]))  # at one position the longer phrase wins
     # drop a trigger that sits inside another's phrase ("lunch featured" after "dined on")
     merged: list[tuple[int, int, str | None]] = []
     for item in starts:
         if merged and item[0] < merged[-1][1]:
             continue
         merged.append(item)
+    # a quoted local name inside a dish ('"khinkali" dumplings') does not end the list as a quote would
+    searched = _INLINE_QUOTED.sub(lambda m: "\x02" + m.group("name") + "\x02", text) if '"' in text or "“" in text else text
     regions = []
     for i, (t_start, t_end, course) in enumerate(merged):
         limit = merged[i + 1][0] if i + 1 < len(merged) else len(text)
         if _ENDED_WITH.search(text, t_start, t_end) and not _ENDED_WITH_SUBJECT.search(text, 0, t_start):
             continue
-        end_match = _LIST_END.search(text, t_end, limit)
+        end_match = _LIST_END.search(searched, t_end, limit)
         end = end_match.start() if end_match else limit
         if re.match(r"\s*(?:at|in|on|during|for|to|by|after|before|alongside|beside|next\s+to)\b",
                     text[t_end:end], re.I) and not _COURSE_AFTER.match(text, t_end):
@@ -243,6 +286,10 @@ def _passive_regions(text: str, pattern: re.Pattern = _PASSIVE) -> list[tuple[in
     for match in pattern.finditer(text):
         clause_start = max(text.rfind(c, 0, match.start()) for c in (";", ":", ". ", ", "))
         clause_start = 0 if clause_start < 0 else clause_start + (2 if text[clause_start] in ",." else 1)
+        # "Western favourites including A and B were served": the list follows "including"
+        named = list(re.finditer(r"\b(?:including|such\s+as)\s+", text[clause_start : match.start()], re.I))
+        if named:
+            clause_start += named[-1].end()
         after = _COURSE_AFTER.match(text, match.end())
         regions.append((clause_start, match.start(), after.group("course") if after else None))
     return regions
@@ -264,6 +311,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
             masked[k] = "\x00"
     for pair in _BINOMIALS.finditer(text, start, end):
         for k in range(pair.start() - start, pair.end() - start):
+            if masked[k] == " ":
+                masked[k] = "_"
+    for pair in _INGREDIENT_PAIR.finditer(text[start:end]):  # "duck and fig salad"
+        for k in range(pair.start("and"), pair.end("and")):
             if masked[k] == " ":
                 masked[k] = "_"
     flat = "".join(masked)
@@ -292,6 +343,12 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
                 and _MODIFIER_PHRASE.search(text, start + result[-1][0], start + result[-1][1])
                 and " with " not in piece and len(piece.split()) <= 3
                 and not re.match(r"(?:a|an|the|some)\s", piece, re.I)):
+            result[-1][1] = p_end
+            continue
+        # "a salad of duck, fig and nectarine": bare words after "<dish> of" are its ingredients
+        if (result and sep and re.fullmatch(r",?\s+and\s+|,\s+", sep)
+                and _DISH_OF.search(text, start + result[-1][0], start + result[-1][1])
+                and len(piece.split()) <= 2 and re.fullmatch(r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?", piece.strip())):
             result[-1][1] = p_end
             continue
         result.append([p_start, p_end, sep, []])
@@ -329,6 +386,9 @@ def _clean_dish(text: str, a: int, b: int) -> tuple[int, int, str | None] | None
         a += leading.end()
         piece = piece[leading.end():]
     piece = re.sub(r"(?:\s+(?:and|or|with))+\s*$", "", piece.rstrip(" ,.;:")).rstrip(" ,.;:")
+    drinks = _DRINKS_TAIL.search(piece)
+    if drinks and drinks.start() > 0:
+        piece = piece[: drinks.start()]
     b = a + len(piece)
     words = piece.split()
     if not words:
@@ -341,6 +401,18 @@ def _clean_dish(text: str, a: int, b: int) -> tuple[int, int, str | None] | None
     if not re.search(r"[a-z]", piece) or re.match(r"^\d", piece):
         return None
     return a, b, course
+
+
+def _quoted_local_names(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """ 'Russian "khinkali" dumplings': the quoted word is a local name, and a lone
+    nationality before it only says where the name comes from (the dish starts at it)."""
+    names = []
+    for m in _INLINE_QUOTED.finditer(text, start, end):
+        names.append(m.group("name").strip())
+        before = text[start : m.start()].strip()
+        if not before or (_DEMONYM_SHAPE.fullmatch(before) or before in _DEMONYMS_IRREGULAR):
+            start = m.start()
+    return start, names
 
 
 def _dishes(text: str, start: int, end: int, course: str | None) -> list[_Dish]:
@@ -366,15 +438,122 @@ def _dishes(text: str, start: int, end: int, course: str | None) -> list[_Dish]:
         if cleaned is None:
             continue
         d_start, d_end, own_course = cleaned
-        dish = " ".join(text[d_start:d_end].split())
-        found.append(_Dish(d_start, d_end, dish, _course_name(own_course or course), names))
+        d_start, quoted = _quoted_local_names(text, d_start, d_end)
+        dish = " ".join(re.sub(r"[\"“”]", "", text[d_start:d_end]).split())
+        found.append(_Dish(d_start, d_end, dish, _course_name(own_course or course), names + quoted))
     return found
+
+
+# --- menus set out line by line under course headings ---------------------------------
+
+_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth",
+             "7": "seventh", "8": "eighth", "one": "first", "two": "second", "three": "third",
+             "four": "fourth", "five": "fifth", "six": "sixth"}
+# A line that only names a course: "Starters", "Main course", "Desserts:", "Course 2:".
+_COURSE_HEADING = re.compile(
+    rf"^\s*(?:(?P<course>{_COURSE_WORDS}|side\s+dishes|sides|soups?|salads?)"
+    rf"|course\s+(?P<num>[1-8]|one|two|three|four|five|six))\s*:?\s*$",
+    re.I,
+)
+# A menu or a meal named just before the headings makes the lines under them dishes.
+_MENU_WORD = re.compile(r"\b(?:menus?|dishes|courses)\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-–•*·]|\d+[.)])\s*")
+# What a menu line adds after the dish: ", served with ...", ", wrapped in ...", "... on the side".
+_LINE_TAIL = re.compile(r",\s+(?:served|[a-z]+ed)\s+(?:in|with|on|over|under|by|as|warm|cold|hot)\b.*$"
+                        r"|\s+on\s+the\s+side\b.*$", re.I)
+_QUOTED_NAME = re.compile(r"[\"“]([^\"“”]{1,30})[\"”]\s*")
+_BRACKET_GLOSS = re.compile(r"\s*\[[^\]]*\]?\s*$")
+# A menu line is short and says nothing: no verb of a reporter or of a sentence about people.
+_NOT_MENU_LINE = re.compile(r"\b(?:said|says|told|reported|was|were|is|are|has|have|had|will|would|he|she|they|we|i)\b",
+                            re.I)
+
+
+def _heading_course(line: str) -> str | None:
+    m = _COURSE_HEADING.match(line)
+    if not m:
+        return None
+    if m.group("num"):
+        return f"{_ORDINALS[m.group('num').lower()]} course"
+    course = " ".join(m.group("course").lower().split())
+    if course in ("side dishes", "sides"):
+        return "side dish"
+    return _course_name(course)
+
+
+def _menu_line_dishes(line: str, at: int, course: str | None) -> list[_Dish] | None:
+    """ "Combination of A and B" on a menu line serves two dishes; any other line one."""
+    combined = re.match(r"^(\s*(?:[-–•*·]\s*)?combination\s+of\s+)(.+?)(\s+and\s+)(.+)$", line, re.I)
+    if not combined:
+        dish = _menu_line_dish(line, at, course)
+        return [dish] if dish else None
+    first_at = at + len(combined.group(1))
+    second_at = first_at + len(combined.group(2)) + len(combined.group(3))
+    parts = [_menu_line_dish(combined.group(2), first_at, course), _menu_line_dish(combined.group(4), second_at, course)]
+    return parts if all(parts) else None
+
+
+def _menu_line_dish(line: str, at: int, course: str | None) -> _Dish | None:
+    """The dish a menu line names ("- Roast lamb with mint, served with peas" -> roast lamb with mint)."""
+    bullet = _BULLET.match(line)
+    start = bullet.end() if bullet else 0
+    body = line[start:]
+    body = _BRACKET_GLOSS.sub("", body)
+    body = _LINE_TAIL.sub("", body).rstrip(" ,.;:")
+    names = [m.group(1).strip() for m in _QUOTED_NAME.finditer(body)]
+    leading = _QUOTED_NAME.match(body)
+    if leading:  # '"Sundubu" Soft tofu stew': the quoted lead is the local name
+        start += leading.end()
+        body = body[leading.end():]
+    trailing = re.search(r"\s*[\"“][^\"“”]{1,30}[\"”]$", body)
+    if trailing:  # 'Grilled perch "ca ro"': the quoted tail is the local name
+        body = body[: trailing.start()]
+    dish = " ".join(re.sub(r"[\"“”]", "", body).split())
+    dish = re.sub(r"^(?:an?|the|combination\s+of)\s+", "", dish, flags=re.I)
+    words = dish.split()
+    if not words or len(words) > 25 or _NOT_MENU_LINE.search(dish) or not re.search(r"[a-z]", dish):
+        return None
+    return _Dish(at + start, at + start + len(body), dish, course, names)
+
+
+@dataclass
+class _Block:
+    """A run of menu lines under course headings; open while its lines look like dishes."""
+    course: str | None = None
+    open: bool = False
+    meal: str | None = None
+
+
+def _block_dishes(sentence: Sentence, block: _Block, menu_before: bool, meal: str | None) -> list[_Dish] | None:
+    """Dishes of a sentence inside (or opening) a course-heading block; None when it is prose."""
+    if not block.open and sentence.reason != "heading" and "\n" not in sentence.text:
+        return None  # ordinary prose: no heading can open a block here
+    found: list[_Dish] = []
+    pos = 0
+    for line in sentence.text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        course = _heading_course(line)
+        if course and (block.open or menu_before):
+            if not block.open:
+                block.meal = meal
+            block.course, block.open = course, True
+            continue
+        if not block.open or sentence.boilerplate:
+            block.open = False
+            return None
+        dishes = _menu_line_dishes(line, at, block.course)
+        if dishes is None:
+            block.open = False
+            return found or None
+        found.extend(dishes)
+    return found if block.open or found else None
 
 
 # Any word a menu sentence needs; other sentences are skipped at once.
 # (The lookahead lists the cue words' first letters so most words fail at once.)
 _ANY_CUE = re.compile(
-    rf"\b(?=[abcdefhklmorst])(?:menu|menus|din(?:e|ed|ing)|feast\w*|lunched|supped|served|treated|offered|regaled|began|begun|"
+    rf"\b(?=[abcdefhklmorst])(?:menu|menus|dishes|bonded|choice|din(?:e|ed|ing)|feast\w*|lunched|supped|served|treated|offered|regaled|began|begun|"
     rf"started|opened|kicked|course|courses|{_COURSE_WORDS}|banquet|dinner|lunch|luncheon|reception|kitchen|"
     rf"chefs?|cooks?|hosts?|table|meal|spread)\b",
     re.I,
@@ -388,7 +567,7 @@ _CUE_FIRST_WORDS = frozenset(
     started opened kicked course courses dessert desserts starter starters appetizer appetizers
     appetiser appetisers hors main mains entrée entrées entree entrees first second third fish meat
     soup banquet dinner lunch luncheon reception kitchen chef chefs cook cooks host hosts table
-    meal spread""".split()
+    meal spread dishes bonded choice""".split()
 )
 _WORD = re.compile(r"\w+")
 
@@ -407,18 +586,36 @@ def extract(article: Article) -> list[MenuItem]:
     last_meal: tuple[str, int] | None = None  # (meal, paragraph)
     last_menu_paragraph: int | None = None
     last_menu_meal: str | None = None
-    for sentence in article.content_sentences():
+    block = _Block()
+    menu_word_paragraph: int | None = None  # last paragraph naming a menu or a meal
+    for sentence in article.sentences:
         text = sentence.text
+        if sentence.boilerplate and sentence.reason != "heading":
+            block.open = False
+            continue
+        menu_before = menu_word_paragraph is not None and sentence.paragraph - menu_word_paragraph <= 2
+        lines = _block_dishes(sentence, block, menu_before,
+                              last_meal[0] if last_meal and sentence.paragraph - last_meal[1] <= 3 else None)
+        if lines is not None:
+            for dish in lines:
+                dish.dish = _keep_name_capital(article.text, dish.dish)
+                _add(article, sentence, facts, dish, block.meal)
+            continue
+        if sentence.boilerplate:
+            continue
         added_here = last_menu_paragraph == sentence.paragraph and " added" in text
         if not added_here and not _may_be_menu(text):
             continue
         meal_here = _meal_name(text)
+        if meal_here or _MENU_WORD.search(text):
+            menu_word_paragraph = sentence.paragraph
         near_menu = last_menu_paragraph is not None and sentence.paragraph - last_menu_paragraph <= 1
         if meal_here:
             last_meal = (meal_here, sentence.paragraph)
         meal_in_paragraph = last_meal is not None and last_meal[1] == sentence.paragraph
         context = bool(meal_here or _FOOD_CONTEXT.search(text) or near_menu
-                       or (meal_in_paragraph and _DINERS_OPEN.match(text)))
+                       or (meal_in_paragraph and _DINERS_OPEN.match(text))
+                       or _MENU_WORD.search(article.paragraph_text(sentence.paragraph)))
         lead = _COURSE_LEAD.search(text)
         regions = [(s, e, c or (lead.group("course") if lead and lead.end() <= s else None),
                     "starter" if starter else None)
@@ -496,9 +693,16 @@ def _sentence_case(article_text: str, text: str, dish: _Dish) -> str:
     ("Mendoza lamb" when Mendoza is named elsewhere).
     """
     name = dish.dish
-    first = name.split()[0]
-    if not first[:1].isupper() or first.isupper() or not _CLAUSE_OPEN.search(text[: dish.start]):
+    if not _CLAUSE_OPEN.search(text[: dish.start]):
         return name
+    return _keep_name_capital(article_text, name)
+
+
+def _keep_name_capital(article_text: str, name: str) -> str:
+    """Lower-case the opening capital of a dish unless it belongs to a name (see _sentence_case)."""
+    first = name.split()[0]
+    if not first[:1].isupper() or first.isupper() or re.search(r"[a-z][A-Z]|-[A-Z]", first):
+        return name  # "XO", "McDonald", "Haagen-Dazs": written so on purpose
     words = name.split()
     if _DEMONYM_SHAPE.match(first) or first in _DEMONYMS_IRREGULAR:
         return name
@@ -511,11 +715,27 @@ def _sentence_case(article_text: str, text: str, dish: _Dish) -> str:
     return name[0].lower() + name[1:]
 
 
+_FILLER = frozenset("a an the and of with made in from or".split())
+
+
+def _restated(facts: dict[str, MenuItem], dish: str) -> MenuItem | None:
+    """ "a salad of duck, fig and pear" after "duck and fig salad", "khinkali made with lamb"
+    after "lamb khinkali": a dish told again in more words (every word of the first
+    mention, two at least, is in the new one)."""
+    words = {w.strip(",.").lower() for w in dish.replace("-", " ").split()}
+    for fact in facts.values():
+        known = [w.strip(",.").lower() for w in fact.dish.replace("-", " ").split()]
+        content = {w for w in known if w not in _FILLER}
+        if len(content) >= 2 and content <= words:
+            return fact
+    return None
+
+
 def _add(article: Article, sentence: Sentence, facts: dict[str, MenuItem], dish: _Dish, meal: str | None) -> None:
     key = " ".join(dish.dish.lower().replace("-", " ").split())
     span = (sentence.start + dish.start, sentence.start + dish.end)
     ev = evidence(article, sentence, extractor="menu.served", value_span=span, confidence=0.75)
-    fact = facts.get(key)
+    fact = facts.get(key) or _restated(facts, dish.dish)
     if fact is None:
         facts[key] = MenuItem(dish=dish.dish, course=dish.course, meal=meal, local_names=dish.local_names,
                               evidence=[ev])
