@@ -494,3 +494,101 @@ def test_untitled_traveller_is_the_leader_of_an_analysis_piece():
         "The trade minister, Rose Achieng, travelled with him.\n"
     )
     assert facts["Rose Achieng"].leader == "Daniel Mwangi"
+
+
+REAL_SHAPES = """Merz arrives for Kestrel summit
+
+Valdorian President Anton Merz arrived in Kestrel on Sunday for talks with Ostrian President
+Clara Vinter.
+
+The Valdorian delegation included a total of seven senior party, military and state officials,
+including Lena Obrecht, the deputy director of the ruling Freedom Union of Valdoria's central
+committee, and Tomas Reiner, the country's nominal head of state, chief spokesman Piet Haldane
+told a news briefing on Monday.
+
+Merz's delegation likely includes his foreign minister, Ida Kressel, and his two top generals –
+Valdorian People's Army Marshals Jan Obst and Uwe Falk.
+
+Others include Rolf Amsel, chairman of Valdoria's space science committee, and Navy Admiral Kurt
+Selm, who oversee the rocket programme.
+
+Ostrian President Clara Vinter greeted the guests at the airport.
+
+The Valdorian delegation included Emil Rast, a top aide to Merz who met Vinter last year.
+"""
+
+
+@pytest.fixture(scope="module")
+def real_shapes():
+    return _by_person(entourage.extract(read_text("real_shapes.txt", REAL_SHAPES)))
+
+
+def test_officials_comma_including_after_a_long_count(real_shapes):
+    # "included a total of seven ... officials, including X": the comma before "including"
+    assert real_shapes["Lena Obrecht"].leader == "Anton Merz"
+    # a long office inside a named body with a possessive does not end the list
+    assert "central committee" in real_shapes["Lena Obrecht"].role
+    assert "Tomas Reiner" in real_shapes
+
+
+def test_speaker_after_a_list_is_not_a_member(real_shapes):
+    assert "Piet Haldane" not in real_shapes
+
+
+def test_plural_rank_title_before_two_names(real_shapes):
+    assert "Valdorian People" not in real_shapes
+    assert real_shapes["Jan Obst"].role == "Valdorian People's Army Marshals"
+    assert real_shapes["Uwe Falk"].role == "Valdorian People's Army Marshals"
+    assert real_shapes["Ida Kressel"].role == "foreign minister"
+
+
+def test_others_include_continues_the_previous_list(real_shapes):
+    assert real_shapes["Rolf Amsel"].leader == "Anton Merz"
+    assert real_shapes["Kurt Selm"].role == "Navy Admiral"
+
+
+def test_others_include_needs_a_list_right_before():
+    text = REAL_SHAPES.replace("Others include", "Vinter said. Others include")
+    facts = _by_person(entourage.extract(read_text("others.txt", text)))
+    assert "Rolf Amsel" not in facts
+
+
+def test_national_delegation_names_its_leader(real_shapes):
+    # the focus has moved to the host; "The Valdorian delegation" still means Merz's
+    assert real_shapes["Emil Rast"].leader == "Anton Merz"
+
+
+def test_dinner_with_top_aides_including():
+    text = """Leaders meet in Kestrel
+
+Valdorian President Anton Merz arrived in Kestrel on Tuesday to meet Ostrian leader Juno Brask.
+
+Merz and Brask met at the Grand Lyra Hotel after an hour-long dinner with their top aides,
+including Foreign Secretary Hal Dorsey and acting chief of staff Nell Ambry.
+"""
+    facts = _by_person(entourage.extract(read_text("dinner.txt", text)))
+    assert facts["Hal Dorsey"].role == "Foreign Secretary"
+    assert facts["Nell Ambry"].role == "acting chief of staff"
+
+
+def test_officials_comma_including_needs_whose_officials():
+    text = """Merz in Kestrel
+
+Valdorian President Anton Merz arrived in Kestrel on Tuesday.
+
+Merz met senior aides, including Trade Minister Ola Brenn, on the second day.
+"""
+    facts = _by_person(entourage.extract(read_text("officials.txt", text)))
+    assert "Ola Brenn" not in facts
+
+
+def test_seat_of_government_and_dotted_country_are_no_other_nationality():
+    text = """Harlow lands in Kestrel
+
+U.S. President Dan Harlow arrived in Kestrel on Monday.
+
+Harlow was accompanied by White House chief of staff Rita Moss and US trade envoy Sam Ortiz.
+"""
+    facts = _by_person(entourage.extract(read_text("seat.txt", text)))
+    assert facts["Rita Moss"].leader == "Dan Harlow"
+    assert facts["Sam Ortiz"].role == "US trade envoy"

@@ -5,7 +5,12 @@ those slots are taken (an analyst or a host mentioned elsewhere in the same
 sentence is not):
 
 * a list after a companion cue: "accompanied by key aides including Foreign
-  Minister X and veteran nuclear negotiator Y", "the delegation includes X";
+  Minister X and veteran nuclear negotiator Y", "the delegation includes X",
+  "their top aides, including X" (a comma needs whose group it is: a possessive or
+  the delegation); a next sentence "Others include Y and Z" goes on with it; a plural
+  rank ("Army Marshals X and Y") titles every name after it, and a body's possessive
+  ("People's Army") is part of the title, not a person; a name followed by a
+  reporting verb ("..., spokesman X told reporters") is the source and ends the list;
 * the subject of a sighting or arrival, introduced by a possessive and a role:
   "Duarte's chief aide, X, was seen in <city>", "His chief of staff X and sister
   Y were also spotted", "The sighting of Duarte's chief aide for protocol, X";
@@ -33,6 +38,8 @@ The visiting leader is told from the host by verbs: "arrived", "was greeted",
 "greeted <leader>" mark a traveller; "<leader> greeted/hosted" a host. The
 host's own officials and spouse are never members.
 
+"The Chilean delegation included ..." belongs to the one leader titled Chilean.
+
 The role is the words written before the name (or in an apposition after it),
 e.g. "sister, propaganda director". The leader is the possessor ("Duarte's" ->
 the full name the article first gave), the companion verb's subject, or for
@@ -52,28 +59,28 @@ from ..read import Article, Sentence
 from .common import evidence
 from .people import (
     PAST_TITLE,
+    REPORTING_VERBS,
     Mention,
     ROLE_HEADS,
+    by_first_letter,
     STOP_CAPS,
     TITLE_WORDS,
     fold,
     is_demonym,
     is_head_of_state,
     is_leader_title,
-    name_runs,
     name_shaped,
     run_matches,
-    run_mention,
 )
 from .quote import read_people
 
 _CUE = re.compile(
-    r"\b(?:accompan\w+|entourage|delegation|retinue|aides?|spotted|seen|sighting|sighted|arriv\w+|"
-    r"briefed|travel\w*|joined|flanked|escorted|ahead|absent|missing|not included|left out|"
-    r"photographed|pictured|landed|flew|flown|prepar\w+|advance team|contingent|trip|led by|headed by|"
-    r"flank\w*|inclusion|on hand|on board|(?:brought|brings|bringing|took|takes|taking) (?:along|with)|left off|"
-    r"(?:stay|remain)(?:ed|s|ing)? (?:behind|home|at home|in)|wife|husband|spouse|"
-    r"first lady|first gentleman|beside|alongside|opposite|across the table|joining|did not make)\b"
+    r"\b(?:" + by_first_letter(r"""accompan\w+ entourage delegation retinue aides? spotted seen sighting sighted arriv\w+
+    briefed travel\w* joined flanked escorted ahead absent missing not_included left_out photographed pictured
+    landed flew flown prepar\w+ advance_team contingent trip led_by headed_by flank\w* inclusion on_hand on_board
+    (?:brought|brings|bringing|took|takes|taking)_(?:along|with) left_off
+    (?:stay|remain)(?:ed|s|ing)?_(?:behind|home|at_home|in) wife husband spouse first_lady first_gentleman beside
+    alongside opposite across_the_table joining did_not_make""".split()) + r")\b"
 )  # matched against lower-cased text: far faster than re.I over many alternatives
 
 _LEADER_NOUN = r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emperor|chairman)"
@@ -82,7 +89,8 @@ _LIST_TRIGGER = re.compile(
     r"\b(?:accompanied by|joined by|flanked by|escorted by|"
     r"(?:delegation|entourage|retinue|party)\s+(?:\w+\s+){0,2}?(?:includes|included|including|comprises|"
     r"comprised|comprising|is made up of|was made up of|consists of|consisting of|of)|"
-    r"(?:aides|officials|advisers|advisors|ministers|members|lieutenants|figures|confidants)\s+"
+    # "nine senior officials, including X": a comma may set the examples off
+    r"(?:aides|officials|advisers|advisors|ministers|members|lieutenants|figures|confidants)(?P<comma>\s*,)?\s+"
     r"(?:\w+\s+){0,2}?(?:including|such as|like)|"
     r"(?:delegation|entourage|retinue|party|contingent|team)\s+(?:was|is|were|are|will be)\s+(?:led|headed)\s+by|"
     r"(?i:(?:among\s+(?:those|the\s+officials|the\s+people)\s+)?(?:accompanying|travell?ing\s+with|joining|"
@@ -101,6 +109,13 @@ _LIST_TRIGGER = re.compile(
     r"(?i:(?:also\s+)?(?:on\s+the\s+trip|in\s+the\s+(?:delegation|entourage|party)|"
     r"part\s+of\s+the\s+(?:delegation|entourage))\s+(?:are|were|was|is|will\s+be)))\s+"
 )
+# "their top aides, including": the group set off by a comma must be somebody's or the delegation's
+_OWN_GROUP = re.compile(
+    r"(?:\b(?:his|her|their)\s+|['’]s\s+)(?:[\w\-]+,?\s+){0,8}?$|"
+    r"\b(?:delegation|entourage|retinue)\b(?:\s+[\w\-]+)?\s+(?:includes|included|comprised|comprises)\b"
+    r"(?:\s+[\w\-]+,?){0,12}\s+$"
+)
+_NATIONAL_PARTY = re.compile(r"(?<![\w.\-])(?P<nation>(?:[A-Z][\w.\-]*\s+){0,1}[A-Z][\w.\-]*)\s+(?:delegation|entourage|retinue|party)\b")
 _DESCRIBED_LEADER = re.compile(r"\bthe\s+(?:[\w\-]+\s+){0,2}?" + _LEADER_NOUN + r"\b", re.I)
 _TRAVEL_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but|when|after|as)\s+)(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)"
@@ -227,7 +242,8 @@ _BULLET_IN_GAP = re.compile(r"\n[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪●]|\d{1,2}[.)])[ \t]+")
 # Verbs that tell the visiting leader (arrives, is greeted) from the host (greets, hosts).
 _VISIT_VERB = re.compile(
-    r"\b(?:(?P<travel>arriv(?:ed|es|ing|e)|land(?:ed|s|ing)|fl(?:ew|ies|y|own)|travell?(?:ed|s|ing)|"
+    # the look-ahead lists the verbs' first letters: most words fail there at once
+    r"\b(?=[acdfghjlrtvw])(?:(?P<travel>arriv(?:ed|es|ing|e)|land(?:ed|s|ing)|fl(?:ew|ies|y|own)|travell?(?:ed|s|ing)|"
     r"visit(?:ed|s|ing)?|trip|journey|head(?:ed|s)|depart(?:ed|s)|cross(?:ed|es))|"
     r"(?P<host>greet(?:ed|s|ing)?|welcom(?:ed|es|ing|e)|host(?:ed|s|ing)?|receiv(?:ed|es|ing|e)))\b"
 )
@@ -277,8 +293,21 @@ _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 # Words after which the first list item follows ("key aides including", "were").
 _INTRO_WORDS = re.compile(r"\b(?:including|include[sd]?|such as|like|by|were|was|are|is)\b")
 _WORD = re.compile(r"\w+")
+_NONSPACE = re.compile(r"\S+")
+_BODY_POSSESSIVE = re.compile(r"((?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s)\s*$")
+_POSSESSIVE_END = re.compile(r"['’]s?\s+")
+_CAPITAL_NEXT = re.compile(r"['’]s?\s+[A-Z]")
 _ENDS_WITH_OF = re.compile(r"\bof\s*$")
 
+# "..., chief secretary X told a briefing": a name followed by a reporting verb is the source, not an item
+_SPEAKER_AFTER = re.compile(rf"\s+(?:(?:also|later|then)\s+)?(?:{REPORTING_VERBS})\b")
+# "Army Marshals A and B": a plural title shared by the names after it
+_PLURAL_TITLE = frozenset(head + "s" for head in ROLE_HEADS if head.isalpha() and not head.endswith("s"))
+# A sentence that goes on with the list the previous sentence gave: "Others include X and Y."
+_OTHERS = re.compile(
+    r"(?:Others|Other\s+(?:members|officials|aides|delegates|advisers|ministers))\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:include|included|includes|are|were)\s+"
+)
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:and|who|which|whose|as well as)\s+|\s*[;,(]\s*")
 _GIVEN_NAME = re.compile(r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s*,")
 _LEADER_WORDS = re.compile(r"^(?:the )?(?:leader|president|premier|chairman)['’]s?$", re.I)
@@ -308,11 +337,15 @@ def _clean_role(words: str) -> str | None:
 
 
 def _loose_role(words: str) -> str | None:
-    """A role written in an apposition: "director of the General Office of the Party"."""
+    """A role written in an apposition: "director of the General Office of the Party".
+
+    Up to 14 words: an office inside a named body runs long ("first vice director of the ruling
+    Labour Party of Ruritania's central committee").
+    """
     role = " ".join(words.split()).strip(" ,;")
     role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", role, flags=re.I)
     tokens = re.findall(r"[\w.'’\-]+", role)
-    if not tokens or len(tokens) > 10:
+    if not tokens or len(tokens) > 14:
         return None
     if any(t.lower() in {"was", "were", "is", "are", "has", "had", "have", "said", "told", "will"} for t in tokens):
         return None
@@ -359,6 +392,19 @@ def _role_gap(gap: str, allow_comma: bool) -> tuple[bool, str | None]:
     return True, _clean_role(text)
 
 
+# Seats of government ("White House chief of staff"): is_demonym lets them open a title,
+# but they name no nationality to compare with a leader's.
+_SEATS = frozenset({"White", "Kremlin", "Pentagon"})
+
+
+def _nationalities(title: str) -> set[str]:
+    """The capitalised demonyms of a title, dots dropped ("U.S." and "US" are one)."""
+    return {
+        t.replace(".", "") for t in re.findall(r"[\w.\-]+", title)
+        if is_demonym(t) and t[0].isupper() and t not in _SEATS
+    }
+
+
 class _Finder:
     def __init__(self, article: Article):
         self.article = article
@@ -367,6 +413,8 @@ class _Finder:
         self.hosts: set[str] = set()
         self.travellers: set[str] = set()
         self.visitor = self._visitor()
+        self._sentence_index = -1
+        self._last_list: tuple[int, str | None] | None = None  # (sentence index, leader) of the last list read
 
     def _visitor(self) -> str | None:
         """The leader reported travelling (arriving, greeted); leaders only greeting others are hosts."""
@@ -380,7 +428,7 @@ class _Finder:
         text = self.text
 
         def leader_at(lo: int, hi: int, last: bool) -> str | None:
-            runs = [r for r in name_runs(text[lo:hi], lo) if r.name]
+            runs = [r for r in self._mentions(lo, hi) if r.name]
             if not runs:
                 return None
             who = self.people.resolve((runs[-1] if last else runs[0]).name)
@@ -426,13 +474,15 @@ class _Finder:
         With ``first_before``, none at all unless the first one's run starts before that offset.
         With ``mononyms``, one-word names are given too: the caller decides if a role vouches for them.
         """
-        for match in run_matches(self.text[lo:hi]):
-            if first_before is not None and lo + match.start() >= first_before:
+        for run_start, m in self._run_mentions(lo, hi):
+            if first_before is not None and run_start >= first_before:
                 return
-            m = run_mention(match, lo)
             tokens = m.name.split()
             if mononyms and len(tokens) >= 3 and tokens[-2].lower() in _ROLE_TAIL:
                 m = _peel_title(m)  # "Commerce Minister Anan": a portfolio, its title, one name
+                tokens = m.name.split()
+            if mononyms and any(t.lower() in _PLURAL_TITLE for t in tokens[:-1]):
+                m = self._peel_plural_title(m)  # "Army Marshals Han Sol Bom": the title is no name
                 tokens = m.name.split()
             if len(tokens) >= 2:
                 # "Coordinating Minister (for ...)": a title cut off before "for" is no name
@@ -443,6 +493,28 @@ class _Finder:
                     and name_shaped(tokens):
                 first_before = None
                 yield m
+
+    def _mentions(self, lo: int, hi: int) -> list[Mention]:
+        """:func:`name_runs` of the text between absolute offsets, each distinct run read once."""
+        return [self.people.mention(match, lo) for match in run_matches(self.text[lo:hi])]
+
+    def _run_mentions(self, lo: int, hi: int) -> Iterator[tuple[int, Mention]]:
+        """(run start, mention) of each capitalised run; a run a possessive cuts short is read on after it
+        ("People's Army Marshals X": the possessive, then "Army Marshals X")."""
+        for match in run_matches(self.text[lo:hi]):
+            m = self.people.mention(match, lo)
+            yield lo + match.start(), m
+            if m.possessive and m.name:
+                after = _POSSESSIVE_END.match(self.text, m.end, lo + match.end())
+                if after and after.end() < lo + match.end():
+                    yield from self._run_mentions(after.end(), lo + match.end())
+
+    def _peel_plural_title(self, m: Mention) -> Mention:
+        """The mention with every token up to its last plural title ("Marshals") moved into the title."""
+        words = list(_NONSPACE.finditer(self.text, m.start, m.end))
+        cut = max(k for k, w in enumerate(words[:-1]) if w.group(0).lower() in _PLURAL_TITLE) + 1
+        name = " ".join(w.group(0) for w in words[cut:])
+        return Mention(words[cut].start(), m.end, name, m.title + [w.group(0) for w in words[:cut]], m.possessive)
 
     def _first_name(self, lo: int, hi: int) -> Mention | None:
         return next(self._names(lo, hi), None)
@@ -464,9 +536,14 @@ class _Finder:
         # a first name after more than ``first_gap_words`` words is not read: it would end the list
         words = _WORD.finditer(self.text, lo, hi)
         too_far = next((w.start() + 1 for k, w in enumerate(words) if k == first_gap_words), None)
+        shared_role = None  # a plural title ("Marshals A and B") covers the names joined after it
         for m in self._names(lo, hi, first_before=too_far, mononyms=True):
             if m.start < pos:
                 continue  # inside an apposition already read
+            if m.possessive and _CAPITAL_NEXT.match(self.text, m.end):
+                continue  # "People's Army Marshals X": a body's possessive belongs to the next item's title
+            if _SPEAKER_AFTER.match(self.text, m.end):
+                break  # "..., chief secretary X told a briefing": the source of the list, not a member
             gap_start = pos
             if items:
                 sep = _SEPARATOR.match(self.text, gap_start, hi)
@@ -493,6 +570,13 @@ class _Finder:
                 break
             title = self._title_role(m)
             role = _clean_role(" ".join(x for x in (role, title) if x)) or role or (title or None)
+            if title and title.split()[-1].lower() in _PLURAL_TITLE:
+                body = _BODY_POSSESSIVE.search(gap)  # "Korean People's" + "Army Marshals"
+                role = shared_role = " ".join(f"{body.group(1)} {title}".split()) if body else role
+            elif not role and not gap.strip():
+                role = shared_role
+            else:
+                shared_role = None
             item = _Item(self._mononym_name(m.name), m.start, m.end, role)
             items.append(item)
             pos = self._apposition(item, hi)
@@ -580,7 +664,7 @@ class _Finder:
     def leader_before(self, lo: int, at: int) -> str | None:
         """The person a companion cue attaches to: the last known person before it."""
         best = None
-        for m in name_runs(self.text[lo:at], lo):
+        for m in self._mentions(lo, at):
             if m.name and self.people.person(m.name):
                 best = self.people.resolve(m.name)
             elif m.name and " " not in m.name:
@@ -588,10 +672,17 @@ class _Finder:
                 best = full if full and len(full.split()) >= 2 else best
         return best or self.leader_from("his", at)
 
-    def _described_leader(self, cue: str, at: int) -> str | None:
-        """"travelling with the Chilean president are": the one named person that description fits."""
+    def _described_leader(self, cue: str, before: str, at: int) -> str | None:
+        """"travelling with the Chilean president are": the one named person that description fits;
+        "The Chilean delegation included": the one leader titled Chilean."""
         desc = _DESCRIBED_LEADER.search(cue)
-        return self.people.describe(desc.group(0), before=at) if desc else None
+        if desc:
+            return self.people.describe(desc.group(0), before=at)
+        side = _NATIONAL_PARTY.search(before + cue)
+        nation = [w for w in side.group("nation").split() if w not in ("The", "the")] if side else []
+        if nation and all(is_demonym(w) for w in nation):
+            return self.people.describe(f"the {' '.join(nation)} leader", before=at)
+        return None
 
     def _travelling_subject(self, before: str, at: int) -> str | None:
         """The person right before "travelled with": a name the article knows, or he/she."""
@@ -622,11 +713,8 @@ class _Finder:
         if any(is_head_of_state(t) for t in self.people.titles(item.name)):
             return False
         if item.role and leader:
-            mine = {t for t in re.findall(r"[\w.\-]+", item.role) if is_demonym(t) and t[0].isupper()}
-            theirs = {
-                t for title in self.people.titles(leader) for t in re.findall(r"[\w.\-]+", title)
-                if is_demonym(t) and t[0].isupper()
-            }
+            mine = _nationalities(item.role)
+            theirs = {t for title in self.people.titles(leader) for t in _nationalities(title)}
             if mine and theirs and not mine & theirs:
                 return False  # "Russian Deputy Prime Minister X" greeting a North Korean leader
         return True
@@ -636,7 +724,9 @@ class _Finder:
     def sentence(self, s: Sentence) -> list[tuple[_Item, str | None, bool, str, float]]:
         text = self.text[s.start : s.end]
         lowered = text.lower()
-        if not _CUE.search(lowered):
+        self._sentence_index += 1
+        others = _OTHERS.match(text) if text.startswith("Other") else None
+        if not others and not _CUE.search(lowered):
             return []
         out: list[tuple[_Item, str | None, bool, str, float]] = []
         taken: set[int] = set()
@@ -660,9 +750,19 @@ class _Finder:
                 if not leader:
                     continue  # "reporters travelled with ...": only a person's companions count
             else:
-                leader = self._described_leader(m.group(0), s.start) or self.leader_before(s.start, lo)
+                if m.group("comma") and not _OWN_GROUP.search(text, 0, m.start()):
+                    continue  # "talks with officials, including X": whose officials is not said
+                leader = self._described_leader(m.group(0), text[max(0, m.start() - 30) : m.start()], s.start) \
+                    or self.leader_before(s.start, lo)
             items, _ = self._items(lo, s.end, first_gap_words=6, allow_comma_first=False)
             add(items, leader, True, "entourage.list", 0.85)
+            if items:
+                self._last_list = (self._sentence_index, leader)
+        if others and self._last_list and self._last_list[0] == self._sentence_index - 1:
+            # "Others include X and Y.": the list the sentence before began goes on
+            leader = self._last_list[1]
+            items, _ = self._items(s.start + others.end(), s.end, first_gap_words=2, allow_comma_first=False)
+            add(items, leader, True, "entourage.list", 0.8)
         for m in _OPPOSITE_TRIGGER.finditer(text) if ("across" in lowered or "opposite" in lowered) else ():
             lo = s.start + m.end()
             facing = self.leader_before(s.start, lo)

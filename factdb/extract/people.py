@@ -127,11 +127,29 @@ REPORTING_VERBS = (
     "emphasized|emphasised|acknowledged|argued|claimed|observed|joked|concluded|predicted|suggested|"
     "urged|tweeted|posted|asked|reiterated|assessed|described|called|praised|admitted|confirmed"
 )
-_SAYER = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
 _SAYER_ADVERBS = frozenset("""
     later also then previously earlier further again once repeatedly reportedly quickly simply
     separately himself herself
 """.split())
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """An alternation with the alternatives grouped under their first letter ("a(?:ides?|head)|...").
+
+    The regex engine then tries a group only where its letter stands, instead of every alternative
+    at every word start: the same matches, found faster.
+    """
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []  # alternatives opening with a group: "(?:stay|remain)..."
+    for alt in (a.replace("_", " ") for a in alternatives):  # "_" stands for a space in a phrase
+        if alt[0].isalpha():
+            groups.setdefault(alt[0], []).append(alt[1:])
+        else:
+            others.append(alt)
+    return "|".join([f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()] + others)
+
+
+_SAYER = re.compile(rf"\b(?:{by_first_letter(REPORTING_VERBS.split('|'))})\b")
 
 
 def fold(name: str) -> str:
@@ -397,7 +415,12 @@ _DESCRIPTION = re.compile(
 
 # The same pattern without re.I, for lower-cased text: case-insensitive matching of a long
 # alternation is several times slower.
-_DESCRIPTION_LOWER = re.compile(_DESCRIPTION.pattern)
+# Its role heads are grouped by first letter (the same matches, found faster).
+_DESCRIPTION_LOWER = re.compile(
+    r"\b(?P<art>the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,4}?)(?P<head>"
+    + by_first_letter(sorted(ROLE_HEADS, key=len, reverse=True))
+    + r")\b"
+)
 # Letters that re.I matches to an ASCII letter but lower() leaves alone (dotless i, long s).
 _IGNORECASE_EXTRAS = frozenset("\u0131\u017f")
 
@@ -467,6 +490,9 @@ class People:
         self._persons_by_end: dict[str, list[Person]] = {}
         self._resolved: dict[str, str | None] = {}
         self._title_info: dict[str, tuple[bool, frozenset[str], bool]] = {}
+        # run text -> its mention's parts (offsets from the run's start): names recur all through
+        # an article, and reading a run is the costly part of finding them
+        self._run_memo: dict[str, tuple[int, int, str, tuple[str, ...], bool]] = {}
         self._collect()
         self._starts = [s.start for s in self.sentences]
         self._focus: list[str | None] = []
@@ -489,51 +515,68 @@ class People:
         return person
 
     def _collect(self) -> None:
-        # each sentence's runs are read once; the mention count below walks them again
-        runs = [name_runs(self.text[s.start : s.end], s.start) for s in self.sentences]
-        for sentence, sentence_runs in zip(self.sentences, runs):
+        # every run's name is kept for the mention count below; a one-word run (most of them) is
+        # read once per distinct word, and only runs of several words can introduce a full name
+        word_names: dict[str, str] = {}
+        mentioned: list[str] = []
+        for sentence in self.sentences:
             text = self.text[sentence.start : sentence.end]
-            for m in sentence_runs:
-                tokens = m.name.split()
-                # only a full name (two tokens or more) is recorded: a lone word needs no cue
-                if len(tokens) < 2 or not name_shaped(tokens):
+            for match in run_matches(text):
+                raw = match.group(0)
+                if " " not in raw and "\t" not in raw and "\n" not in raw:
+                    name = word_names.get(raw)
+                    if name is None:
+                        name = word_names[raw] = _word_mention(raw, 0).name
+                    if name:
+                        mentioned.append(name)
                     continue
-                local = m.start - sentence.start
-                after = m.end - sentence.start
-                before = preceding_title(text, local) if not m.title else []
-                cap_title = [t for t in m.title if t.lower() not in STOP_CAPS]
-                title = " ".join(before + cap_title)
-                appos = _APPOSITION_AFTER.match(text, after)
-                cue = bool(title and has_role(title.split()))
-                if appos and has_role(appos.group(1).split()):
-                    cue = True
-                    title = title or appos.group(1)
-                if any(t.lower().rstrip(".") in HONORIFICS for t in m.title):
-                    cue = True
-                role_before = _word_before_comma(text, local)
-                if role_before in ROLE_HEADS:
-                    cue = True
-                    title = title or role_before
-                if _SAYS_AFTER.match(text, after) or _WHO_AFTER.match(text, after):
-                    cue = True  # people say things; "X, who ..." is a person
-                if not any(is_demonym(t) for t in tokens):
-                    self._add_shape(fold(m.name), m.start, m.name)
-                if cue:
-                    self._add(m.name, m.start, title or None)
+                m = self.mention(match, sentence.start)
+                if m.name:
+                    mentioned.append(m.name)
+                self._collect_full_name(m, text, sentence.start)
             for offset, head, desc in _indefinite_descriptions(text):
                 self._indefinites.append((sentence.start + offset, head, desc))
         # count every mention (full or short) so salience can be judged; the persons are all
         # known by now, so each distinct name is looked up once
         person_of: dict[str, Person | None] = {}
-        for sentence_runs in runs:
-            for m in sentence_runs:
-                if not m.name:
-                    continue
-                if m.name not in person_of:
-                    person_of[m.name] = self.person(m.name)
-                person = person_of[m.name]
-                if person:
-                    person.mentions += 1
+        # a plain word names a person only if it is one of a person's name words: others need no lookup
+        person_words = {token for person in self.persons for token in person.tokens}
+        for name in mentioned:
+            if name not in person_of:
+                plain = not any(c in name for c in " -'’")
+                person_of[name] = None if plain and name.lower() not in person_words else self.person(name)
+            person = person_of[name]
+            if person:
+                person.mentions += 1
+
+    def _collect_full_name(self, m: Mention, text: str, offset: int) -> None:
+        """Record a run of several words as a name shape, and as a person when a cue says so."""
+        tokens = m.name.split()
+        # only a full name (two tokens or more) is recorded: a lone word needs no cue
+        if len(tokens) < 2 or not name_shaped(tokens):
+            return
+        local = m.start - offset
+        after = m.end - offset
+        before = preceding_title(text, local) if not m.title else []
+        cap_title = [t for t in m.title if t.lower() not in STOP_CAPS]
+        title = " ".join(before + cap_title)
+        appos = _APPOSITION_AFTER.match(text, after)
+        cue = bool(title and has_role(title.split()))
+        if appos and has_role(appos.group(1).split()):
+            cue = True
+            title = title or appos.group(1)
+        if any(t.lower().rstrip(".") in HONORIFICS for t in m.title):
+            cue = True
+        role_before = _word_before_comma(text, local)
+        if role_before in ROLE_HEADS:
+            cue = True
+            title = title or role_before
+        if _SAYS_AFTER.match(text, after) or _WHO_AFTER.match(text, after):
+            cue = True  # people say things; "X, who ..." is a person
+        if not any(is_demonym(t) for t in tokens):
+            self._add_shape(fold(m.name), m.start, m.name)
+        if cue:
+            self._add(m.name, m.start, title or None)
 
     def _add_shape(self, key: str, pos: int, name: str) -> None:
         if key in self._shapes:
@@ -542,6 +585,26 @@ class People:
         tokens = key.split()
         for token in {tokens[0], tokens[-1]} if tokens else ():
             self._shapes_by_end.setdefault(token, []).append((pos, name))
+
+    def mention(self, match: re.Match, offset: int = 0) -> Mention:
+        """:func:`run_mention` of a raw run, each distinct run text read once per article."""
+        raw = match.group(0)
+        parts = self._run_memo.get(raw)
+        if parts is None:
+            m = run_mention(match, -match.start())  # offsets from the run's own start
+            parts = self._run_memo[raw] = (m.start, m.end, m.name, tuple(m.title), m.possessive)
+        base = offset + match.start()
+        start, end, name, title, possessive = parts
+        return Mention(base + start, base + end, name, list(title), possessive)
+
+    def _last_named_run(self, phrase: str) -> Mention | None:
+        """The last capitalised run of ``phrase`` that has a name part: ``[m for m in name_runs(phrase)
+        if m.name][-1]`` without reading the runs before it."""
+        for match in reversed(list(run_matches(phrase))):
+            m = self.mention(match)
+            if m.name:
+                return m
+        return None
 
     # -- lookups --
 
@@ -710,23 +773,24 @@ class People:
         low = phrase.lower().strip()
         if low in PRONOUNS:
             return None  # a pronoun keeps the focus it refers to
-        runs = [m for m in name_runs(phrase) if m.name]
-        if runs and runs[-1].end >= len(phrase.rstrip()) - 1:
-            resolved = self.resolve(runs[-1].name)
+        last = self._last_named_run(phrase)
+        if last and last.end >= len(phrase.rstrip()) - 1:
+            resolved = self.resolve(last.name)
             if resolved and fold(resolved) in self._by_fold:
                 return resolved
             # a bare surname of a full name written earlier is a person even without a title
             # ("Ana Duarte ..." then "Duarte was unmoved"); places and ships are not cut that way
-            if resolved and " " not in runs[-1].name and len(resolved.split()) >= 2:
+            if resolved and " " not in last.name and len(resolved.split()) >= 2:
                 return resolved
             return None
-        desc = _DESCRIPTION.search(phrase)
+        low = lowered_for_matching(phrase)  # the lower-case pattern is faster; offsets are the same
+        desc = _DESCRIPTION_LOWER.search(low) if low is not None else _DESCRIPTION.search(phrase)
         if desc and desc.end() >= len(phrase.rstrip()) - 1 and desc.start() <= 1:
             named = self.describe(phrase, before=pos)
             if named:
                 return named
             if desc.group("art").lower() in ("a", "an"):
-                return (desc.group("mods") + desc.group("head")).strip()
+                return phrase[desc.start("mods") : desc.end("head")].strip()  # the mods and head as written
             return self.antecedent_description(desc.group("head"), pos)
         return None
 
