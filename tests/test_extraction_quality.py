@@ -10,6 +10,9 @@
 * blind: a fourth set (tests/blind) annotated without reading the extractor
   code and scored once: altered copies of seeds 001, 003 and 004 plus new
   articles (wire dateline story, Japanese and Korean outlets, UK analysis).
+  Its errors have since been read, so it is a development set too.
+* blind2: a fifth set (tests/blind2), written blind and scored once after the
+  second round of rules; its floors sit just under that first measurement.
 
 Run ``python -m pytest -s tests/test_extraction_quality.py`` to see the tables
 and the lists of misses and false positives.
@@ -32,31 +35,34 @@ SETS = {
     "eval": (ROOT / "tests" / "eval" / "gold", ROOT / "tests" / "eval" / "articles"),
     "holdout": (ROOT / "tests" / "holdout" / "gold", ROOT / "tests" / "holdout" / "articles"),
     "blind": (ROOT / "tests" / "blind" / "gold", ROOT / "tests" / "blind" / "articles"),
+    "blind2": (ROOT / "tests" / "blind2" / "gold", ROOT / "tests" / "blind2" / "articles"),
 }
 
 # Minimum precision / recall per kind, per set: regression floors, not goals.
-# seeds, eval and holdout have all been used to develop the rules, so they must
-# stay near perfect. The blind set was scored once after all tuning; its floors
-# sit just under that measurement so a regression shows, and are raised only
-# by rules that generalise, never by looking at its misses. The goal for unseen
+# seeds, eval, holdout and blind have all been used to develop the rules, so
+# they must stay near perfect. blind2 was scored once, blind, after the second
+# round of rules; its floors sit just under that measurement so a regression
+# shows, and are raised only by rules that generalise. The goal for unseen
 # articles is precision >= 0.90 and recall >= 0.80 for every kind (README).
 DEVELOPMENT_FLOOR = {kind: 0.95 for kind in FACT_TYPES}
 SEED_MIN_PRECISION = SEED_MIN_RECALL = DEVELOPMENT_FLOOR
 EVAL_MIN_PRECISION = EVAL_MIN_RECALL = DEVELOPMENT_FLOOR
 HOLDOUT_MIN_PRECISION = HOLDOUT_MIN_RECALL = DEVELOPMENT_FLOOR
-BLIND_MIN_PRECISION = {
-    "entourage_member": 0.85, "event": 0.70, "venue": 0.90,
-    "figure": 0.95, "menu_item": 0.85, "quote": 0.90,
+BLIND_MIN_PRECISION = BLIND_MIN_RECALL = DEVELOPMENT_FLOOR
+BLIND2_MIN_PRECISION = {
+    "entourage_member": 0.93, "event": 0.73, "venue": 0.93,
+    "figure": 0.96, "menu_item": 0.65, "quote": 0.93,
 }
-BLIND_MIN_RECALL = {
-    "entourage_member": 0.45, "event": 0.75, "venue": 0.90,
-    "figure": 0.85, "menu_item": 0.65, "quote": 0.95,
+BLIND2_MIN_RECALL = {
+    "entourage_member": 0.70, "event": 0.73, "venue": 0.88,
+    "figure": 0.94, "menu_item": 0.65, "quote": 0.97,
 }
 THRESHOLDS = {
     "seeds": (SEED_MIN_PRECISION, SEED_MIN_RECALL),
     "eval": (EVAL_MIN_PRECISION, EVAL_MIN_RECALL),
     "holdout": (HOLDOUT_MIN_PRECISION, HOLDOUT_MIN_RECALL),
     "blind": (BLIND_MIN_PRECISION, BLIND_MIN_RECALL),
+    "blind2": (BLIND2_MIN_PRECISION, BLIND2_MIN_RECALL),
 }
 
 
@@ -176,7 +182,7 @@ def test_blind_covers_three_seed_alterations_and_new_articles():
         assert 400 <= words <= 700, f"{document}: {words} words"
 
 
-@pytest.mark.parametrize("name", ["eval", "holdout", "blind"])
+@pytest.mark.parametrize("name", ["eval", "holdout", "blind", "blind2"])
 def test_gold_has_every_kind(name):
     """The independent sets exercise every fact kind, with enough required facts to mean something."""
     counts = {kind: 0 for kind in FACT_TYPES}
