@@ -95,6 +95,12 @@ _CAPTION_START = [
     re.compile(r"[\[(](?:file\s+)?(?:photo|photos|picture|image|video|graphic)s?[\])]", re.I),
     # "Photo / Supplied"
     re.compile(r"(?:photo(?:graph)?|picture|image)s?\s*/\s*\S.{0,60}$", re.I),
+    # "This photo, released by the agency on ..., shows ...": the photo described.
+    re.compile(
+        r"this\s+(?:[\w-]+\s+){0,2}?(?:photo(?:graph)?|picture|image|still|handout|video\s+grab|screen\s*grab)"
+        r"\b(?:[^.!?]|\.(?=\s*\d))*?\bshows?\b",  # ("Sept. 3": a month's full stop)
+        re.I,
+    ),
 ]
 # Caption cues at the end of a line: a credit. They are searched only in the
 # last _CREDIT_WINDOW characters, so long prose lines cost little.
@@ -105,6 +111,12 @@ _CAPTION_END = [
     re.compile(r"\((?:[A-Z]{2,6}\s+)?(?:photo|photograph|picture|image|illustration|credit)s?\b[^()]{0,100}\)\s*$", re.I),
     # "... on Thursday. Photo / Supplied", "... arrive. Photograph: Name/Agency"
     re.compile(r"[.!?][\"'”’)]?\s+(?:photo(?:graph)?|picture|image|credit)s?\s*[/:|]\s*\S.{0,80}$", re.I),
+    # "... on March 1. Photo by AGENCY/Name": only names to the line's end, so a
+    # sentence ("Photos by the agency showed ...") stays prose.
+    re.compile(
+        r"[.!?][\"'”’)]?\s+(?i:photo(?:graph)?|picture|image)s?\s+(?i:by)\s+"
+        r"[A-Z][\w.'’&-]*(?:(?:\s+|\s*/\s*)[A-Z][\w.'’&-]*){0,5}\s*$"
+    ),
     # "... in Lima, Wednesday. / Joint Press Corps": no prose puts a slash after a full stop
     re.compile(r"[.!?][\"'”’)]?\s+/\s*[A-Z][^/.!?]{0,60}(?:/[^/.!?]{1,60}){0,2}$"),
 ]
@@ -210,16 +222,19 @@ ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{
 DOTTED_DATE = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b")
 _DATE_FORMS = (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, DOTTED_DATE)
 # What may stand next to a date on a timestamp line: weekday, "Updated", times
-# ("6:48 PM", "6:15pm", "10.42", "18h30"), zones ("GMT+9", "UTC+05:30", "BST").
+# ("6:48 PM", "6:15pm", "10.42", "18h30"), zones ("GMT+9", "UTC+05:30", "BST"),
+# how long ago ("Updated 2 years ago"), and words in capitals: a zone, or the
+# city or outlet the stamp is filed from ("CITY Jun 17, 2025 - 2:22 pm GMT+3").
+# Story prose never reads as only these around a full date.
 _DATE_FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|published|posted|updated|last|first|modified|on|at|am|pm|a\.m|p\.m"
     r"|originally|edited|created|dated?|time|live(?:\s+updates?)?|updates?|just\s+now"
-    # "Updated 3 hours ago", "4 min read", an ISO time "T09:15:00Z"
-    r"|\d{1,3}\s*(?:sec(?:ond)?s?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago"
+    # "Updated 3 hours ago", "an hour ago", "4 min read", an ISO time "T09:15:00Z"
+    r"|(?:\d{1,3}|an?)\s*(?:sec(?:ond)?s?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago"
     r"|\d{1,3}[\s-]*(?:mins?|minutes?)\.?\s+read|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*[ap]\.?m"
-    r"|gmt|utc|(?-i:[A-Z]{2,4}T?)|\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2})\b",
+    r"|gmt|utc|(?-i:[A-Z]{2,}T?(?:[-'’][A-Z]+)*)|\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2})\b",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
@@ -538,8 +553,14 @@ def _only_date(line: str) -> bool:
         matched = matched or bool(count)
     if not matched:
         return _foreign_date_line(line)
+    if len(_CAPS_NAME_WORD.findall(rest)) > 3:
+        return False  # a headline in capitals, not a city or outlet beside the stamp
     rest = _DATE_FILLER.sub(" ", rest)
     return not re.search(r"[^\W_]", rest)
+
+
+# A word in capitals that is not a clock or zone word: part of a city or outlet name.
+_CAPS_NAME_WORD = re.compile(r"\b(?!(?:AM|PM|GMT|UTC|[A-Z]{1,3}T)\b)[A-Z]{2,}\b")
 
 
 def _foreign_date_line(line: str) -> bool:
@@ -607,6 +628,8 @@ def is_caption(line: str) -> bool:
         return True
     lowered = line.lower()
     if ("credit" in lowered or "courtesy" in lowered) and _CAPTION_ANYWHERE.search(line):
+        return True
+    if "(" in line and _places_people(line):
         return True
     # A credit ends in a name or a parenthesis, never in sentence punctuation.
     if (line[-1] == ")" or line[-1].isalnum()) and _may_end_in_credit(line) and _trailing_credit(line, tail):
@@ -676,6 +699,26 @@ _PHOTO_VERB = re.compile(
     r"greets|inspects|visits|holds|delivers|reviews|smiles|leaves|boards|toasts|watches|hugs|embraces|"
     r"salutes|chats|applauds|lays|receives|welcomes|rides|raises?|shake\s+hands|is\s+greeted|are\s+greeted)\b"
 )
+# Where a person stands in the photo: "(L)", "(R)", "(C)", "(2nd L)", "(left)".
+# Only the closed marker: "(R-Texas)" is a party label in prose.
+_POSITION_MARKER = re.compile(
+    r"\((?:(?:second|third|2nd|3rd)\s+(?:from\s+)?)?(?:[LRC]|left|right|cent(?:re|er))\)"
+)
+
+
+# The verb straight after a position marker: "A (R) toasts ...", "A (L) and B (R) shake hands".
+_MARKER_VERB = re.compile(
+    r"\s*(?:" + _PHOTO_VERB.pattern + r"|(?:pose|walk|talk|review|attend|wave|toast|sit|stand|"
+    r"look|watch|inspect|arrive|hold|chat|listen|sign|meet|greet|embrace|hug|applaud|smile|salute)\b)"
+)
+
+
+def _places_people(line: str) -> bool:
+    """A position marker with a photo verb right after it: "A (R) toasts with B at ..."
+    (not "Senator A (R) said ...", a party label)."""
+    return any(_MARKER_VERB.match(line, m.end()) for m in _POSITION_MARKER.finditer(line))
+
+
 # Wire captions end in a dateline: "... in Lima, Peru, June 3, 2019." / "..., Wednesday, April 24, 2019."
 _CAPTION_DATE_END = re.compile(
     rf"(?:,|\bon)\s+(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$", re.I

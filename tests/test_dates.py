@@ -251,3 +251,30 @@ def test_weekday_followed_by_its_date_is_one_mention():
     # near miss: a weekday and a different date joined by "and" stay two mentions
     found = find_dates("The ministers met on Friday and May 9.", date(2018, 5, 6))
     assert len(found) == 2
+
+
+def test_is_due_is_a_schedule_and_a_clause_attached_to_it_too():
+    text = "The envoy is due in Lusaka on Friday for a trade fair, where she speaks on Saturday."
+    friday, saturday = find_dates(text, WED)
+    assert (friday.date, saturday.date) == ("2018-06-15", "2018-06-16")
+
+
+def test_earlier_on_a_weekday_takes_the_verb_after_it():
+    assert one("Earlier on Monday, the envoy laid flowers at a memorial.").date == "2018-06-11"
+
+
+def test_sentence_initial_since_and_in_before_a_month():
+    assert one("Since March, about 900 tourists have visited the lake resort.").date == "2018-03"
+    assert one("In January, the two ministers signed a fisheries accord.").date == "2018-01"
+
+
+def test_this_morning_is_the_publication_day():
+    found = one("This morning she was welcomed by the mayor at the town hall.")
+    assert (found.text, found.date, found.precision) == ("This morning", "2018-06-13", "day")
+
+
+def test_date_after_a_present_relative_clause_goes_with_the_main_verb():
+    found = one("The minister toured a shipyard that builds the navy's largest ferries on Monday.")
+    assert found.date == "2018-06-11"
+    # a relative clause with a subject of its own keeps its own tense cue
+    assert one("She backed a deal, which envoys in Lima expect in August.").date == "2018-08"

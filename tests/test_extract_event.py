@@ -257,3 +257,28 @@ def test_weekday_with_bracketed_date_is_one_event():
     (event,) = events("Presidents Alvarez and Mbeki met at the border post on Friday (June 8) for talks.")
     assert (event.date, event.date_text) == ("2018-06-08", "Friday (June 8)")
     assert "June 8" not in event.description and "( )" not in event.description
+
+
+def test_clause_with_an_irregular_past_verb_is_a_happening():
+    (event,) = events("Earlier on Monday, the envoy laid flowers at the Tomb of the Unknown Sailor.")
+    assert event.date == "2018-06-11"
+    assert event.description.startswith("the envoy laid flowers")
+
+
+def test_due_in_a_city_with_a_scheduled_speech_after_it():
+    found = by_text(events("The chancellor is due in Tallinn on Thursday for a summit, where she speaks on Friday."))
+    assert found["Thursday"].date == "2018-06-14"
+    assert found["Friday"].date == "2018-06-15"
+
+
+def test_photo_captions_give_no_events():
+    text = (
+        "Lagos Mail\n\n"
+        "This handout photo, released by the Lakeland Press Agency on Aug. 2, 2018, shows the "
+        "premier boarding a ferry.\n\n"
+        "Premier Ana Mora (L) toasts with President Idris Bello at the gala dinner in Abuja on June 11. "
+        "Photo by LPA/Jon Roe\n\n"
+        "The premier met the president in Abuja on Monday for talks on fisheries and trade."
+    )
+    found = events(text)
+    assert [e.date_text for e in found] == ["Monday"]

@@ -876,3 +876,52 @@ def test_closing_paragraph_with_an_agency_credit_is_not_a_caption():
     caption = "Deputy minister Lena Holt (left) greets envoy Rui Costa at the port on Friday. (Reuters)"
     article = read_text("cap5.txt", text.replace(text.split("\n\n")[2], caption))
     assert sentence_with(article, "Deputy minister").reason == "caption"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("March 4, 2021 6:40 PM GMT+1 Updated 3 years ago", date(2021, 3, 4)),
+        ("NAIROBI Feb 9, 2022 - 7:05 am GMT+3", date(2022, 2, 9)),
+        ("Last updated an hour ago | 12 May 2023 10:15 CET", date(2023, 5, 12)),
+    ],
+)
+def test_timestamp_lines_with_ages_and_a_city_in_capitals(line, expected):
+    text = f"Ministers agree on border crossing\n\n{line}\n\nThe two ministers agreed on Tuesday to reopen the crossing after talks that lasted all day.\n"
+    article = read_text("ts.txt", text)
+    assert article.published == expected
+    assert sentence_with(article, line[:8]).reason == "dateline"
+
+
+def test_a_headline_in_capitals_with_a_date_is_not_a_timestamp():
+    from factdb.boilerplate import is_date_line
+
+    assert not is_date_line("FERRY TALKS COLLAPSE AGAIN Jan 5, 2020")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This undated photo, released by the Lakeland Press Agency on Aug. 2, 2018, shows the premier on a ferry.",
+        "Premier Ana Mora (L) toasts with President Idris Bello at the gala dinner in Abuja on June 11.",
+        "Ana Mora (L) and Idris Bello (R) shake hands in Abuja. Photo by LPA/Jon Roe",
+        "The two ministers sign the accord at the palace in Accra on May 2. Photo by Ken Ade",
+    ],
+)
+def test_caption_cues_photo_shows_position_markers_photo_by(line):
+    from factdb.boilerplate import line_reason
+
+    assert line_reason(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Senator Jane Roe (R) said on Tuesday the bill meets the standard.",
+        "Photos by the agency showed the premier smiling at the crowd on Friday.",
+    ],
+)
+def test_party_labels_and_photo_sentences_stay_prose(line):
+    from factdb.boilerplate import line_reason
+
+    assert line_reason(line) is None

@@ -74,7 +74,7 @@ _ISO = re.compile(r"\b(?P<y>20\d\d|19\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b
 # "late April", "earlier in April", "in June", "June 2018", "since February".
 _MONTH_ALONE = re.compile(
     rf"(?:(?P<q>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
-    rf"(?:\s+in|-|\s+)\s*|(?P<p>\b(?:in|since|until|by|from|during|last|next|this|of)\s+))"
+    rf"(?:\s+in|-|\s+)\s*|(?P<p>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|last|next|this|of)\s+))"
     rf"(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
     rf"|\b(?P<m_y>{_MONTH})\s+(?P<y2>{_YEAR})\b"
 )
@@ -92,6 +92,8 @@ _WEEKDAY_RX = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<text>(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)"
     r"|(?:last|this|next|the\s+coming|the\s+past)\s+(?:week|weekend|month|year)"
+    # "This morning he was greeted ...": a part of the publication day
+    r"|this\s+(?:morning|afternoon|evening)"
     r"|(?:the\s+)?(?:end|beginning|start)\s+of\s+(?:this|last|next|the)\s+(?:week|month|year)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
@@ -145,6 +147,8 @@ _YEAR_RANGE = re.compile(rf"\b(?:from|between)\s+(?P<y1>{_YEAR})\s+(?:to|and|unt
 # The lookahead holds the cue words' first letters (a fast reject elsewhere).
 _FUTURE = re.compile(
     r"\b(?=[wsiagupdetvcr'])(?:will|won['’]t|shall|'ll|would|is\s+to|are\s+to|going\s+to|upcoming|planned\s+for|"
+    # "He is due in X on Wednesday", "the envoy is due back on Monday": a schedule.
+    r"(?:is|are)\s+due|"
     r"(?:scheduled|due|set|expected|slated|poised|planning|plans?|intends?|aims?)\s+(?:to|for)|"
     r"to\s+be\s+held|scheduled|expected|"
     # A commitment made in the past points ahead: "agreed to launch talks by 30 June".
@@ -167,7 +171,7 @@ _IRREGULAR_PAST = frozenset(
     gave got spoke wrote sent brought became ran won lost fell rose found kept led paid
     sat stood spent struck thought knew broke chose ate shook stole sold bought caught
     taught fought sought hung hid swore wore woke rode grew threw drew dug fled felt
-    heard meant overtook undertook withdrew""".split()
+    heard meant overtook undertook withdrew laid sang shot sank rang understood""".split()
 )
 _NOT_PAST = frozenset(
     """need speed bed red seed feed shed indeed hundred breed proceed succeed exceed
@@ -182,7 +186,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:—–()\"“”]|\b(?=[twbas])(?:that|which|who|when|while|but|after|before|since)\b"
 )
 # A date that opens its clause: "On Friday, ...", "..., late on Friday ...".
-_OPENING_LEAD = re.compile(r"(?:.*[,;:]\s*)?(?:on|late on|early on|by|since|in)")
+_OPENING_LEAD = re.compile(r"(?:.*[,;:]\s*)?(?:on|(?:late|early|earlier|later) on|by|since|in)")
 _OPENING_PHRASE = re.compile(r"(?:at|in|during|after|before|following|ahead\s+of|on|upon|late|early)\b")
 # A clause opened by a participle or infinitive: "(after) leaving ...", "(before) returning ...".
 _NON_FINITE = re.compile(r"\s*(?:\w+ing|to\s+\w+)\b", re.IGNORECASE)
@@ -227,7 +231,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     if found:
         return found
     lead = before.strip().lower()
-    opens_clause = not lead or lead.endswith((",", ";", ":")) or lead in {"on", "late on", "early on", "by", "since"}
+    opens_clause = not lead or lead.endswith((",", ";", ":")) or lead in _OPENING_LEADS
     # "At the banquet at the palace on Tuesday night, guests were offered ...":
     # a date in an opening phrase with no verb of its own takes the main clause's.
     # (len(window) == len(before): the cue search above covered the whole prefix.)
@@ -251,7 +255,36 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     # AP style puts the date between subject and verb ("The minister on Tuesday
     # visited ...", "Kim on Saturday met ..."): the clause's verb follows the date.
     found = _first_verb_cue(_clause_after(text, end))
+    if found is None and cut and _describes_noun(before, cut, window):
+        # "toured a plant that builds jets on Friday": a relative clause in the
+        # present describes its noun; no single day belongs to "builds", so the
+        # date goes with the verb of the clause the noun stands in.
+        found = _nearest_cue(before[:cut], from_end=True)
     return found if found != "present" else None
+
+
+# Sentence-opening leads into a date: "On Friday, ...", "Earlier on Friday, ...".
+_OPENING_LEADS = frozenset({"on", "late on", "early on", "earlier on", "later on", "by", "since"})
+_RELATIVE_PRONOUN_END = re.compile(r"\b(?:that|which|who)$")
+
+
+# A present-tense verb opening a relative clause, then its object: "(that) builds
+# Russia's ...", "(which) employs about ...". A plural noun there ("which officials
+# in X expect") is the clause's own subject, and is followed by other words.
+_PRESENT_VERB_FIRST = re.compile(
+    r"\s*[a-z]+[^s\W]s\s+(?:the|a|an|its|their|his|her|about|some|more|[A-Z]|\d)"
+)
+
+
+def _describes_noun(before: str, cut: int, window: str) -> bool:
+    """Whether the date follows a subject relative clause in the present
+    ("that builds jets", "which employs 300 people") with no tense cue and no
+    schedule or state verb (:data:`_SCHEDULED_PRESENT`, :data:`_PRESENT_STATE`):
+    it describes its noun. ("which officials expect in May" has a subject of
+    its own and keeps its own tense.)"""
+    if not _RELATIVE_PRONOUN_END.search(before, 0, cut) or not _PRESENT_VERB_FIRST.match(window):
+        return False
+    return not (_PRESENT_STATE.search(window) or _nearest_cue(window, from_end=True))
 
 
 # What ends the stretch after a date that can still hold its clause's verb.
@@ -396,14 +429,15 @@ _DIGIT = re.compile(r"\d")
 # one test instead of on every alternative (3x faster on prose with no date).
 _MAYBE_DATE = re.compile(
     r"(?=[dwmytsafjon])(?:days?\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|week|month|year|yesterday|today|tomorrow|tonight"
-    r"|spring|summer|autumn|fall|winter)",
+    r"|spring|summer|autumn|fall|winter|this\s+(?:morning|afternoon|evening))",
     re.IGNORECASE,
 )
 # Per-pass gates: each pattern below needs one of these, so a sentence without
 # it skips that pass (starting with literals lets the engine scan them fast).
 _MONTH_WORD = re.compile(_MONTH)
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
-_RELATIVE_WORDS = ("week", "month", "year", "yesterday", "today", "tomorrow", "tonight")
+_RELATIVE_WORDS = ("week", "month", "year", "yesterday", "today", "tomorrow", "tonight",
+                   "this morning", "this afternoon", "this evening")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 
 
@@ -683,7 +717,8 @@ def _seasons(text: str, published: date | None) -> list[DateMention]:
 
 def _resolve_relative(phrase: str, pub: date) -> dict | None:
     week_start = pub - timedelta(days=pub.weekday())
-    single_days = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    single_days = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+                   "this morning": 0, "this afternoon": 0, "this evening": 0}
     if phrase in single_days:
         return {"date": (pub + timedelta(days=single_days[phrase])).isoformat(), "precision": "day"}
     unit = phrase.split()[-1]

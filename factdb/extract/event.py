@@ -148,6 +148,14 @@ _VERBISH = re.compile(
     r"\w+ed|met|left|came|went|took|held|said|told|saw|began|flew|fell|rose)\b",
     re.IGNORECASE,
 )
+# More past forms that tell a happening ("Kim laid wreaths at ..."); only for
+# deciding that a clause with no happening word still holds one (the shorter
+# list above also decides when a description is too bare and is widened).
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:laid|paid|made|gave|got|spoke|sent|brought|became|ran|won|lost|found|kept|led|sat|stood|"
+    r"spent|wrote|drove|sang|shot)\b",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 28
 _SEGMENT_BREAK = re.compile(r"(?=[\s,;:\"“”—])(?:,\s+|" + _STRONG_BREAK.pattern + ")")
 _LEADING_AUX = re.compile(r"(?:is|are|was|were|will|would|had|has|have)")
@@ -238,7 +246,9 @@ def _event(article: Article, sentence: Sentence, mention: DateMention,
             _event_type(words, floor, mention.start, mention)  # the sentence up to the date
             or _event_type(words, floor, len(text), mention)
         )
-    if not description or (event_type is None and not _VERBISH.search(description)):
+    if not description or (
+        event_type is None and not _VERBISH.search(description) and not _IRREGULAR_PAST.search(description)
+    ):
         return None  # a date with nothing happening around it ("the 2019 edition")
     if event_type is None and quoted:
         return None  # a speaker's "we are here today": a manner of speaking, no happening named
