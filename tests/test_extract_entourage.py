@@ -592,3 +592,116 @@ Harlow was accompanied by White House chief of staff Rita Moss and US trade envo
     facts = _by_person(entourage.extract(read_text("seat.txt", text)))
     assert facts["Rita Moss"].leader == "Dan Harlow"
     assert facts["Sam Ortiz"].role == "US trade envoy"
+
+
+# --- wire-agency delegation paragraphs ----------------------------------------
+
+WIRE_DELEGATION = """Ruritanian leader arrives in Lisbon with his finance minister and niece
+
+Ruritanian leader Tomas Varga arrived in Lisbon by plane on Monday, state media reported.
+
+He was greeted at the airport by Portuguese Foreign Minister Rui Campos.
+
+Varga was accompanied by senior officials, including Ilse Brandt, finance minister; and Otto Kern,
+head of the planning bureau of the ruling Unity Party (UP) Central Committee.
+
+Anna Feld, his niece and a deputy section chief of the UP Central Committee, and Lena Sorel, another
+deputy section chief, were also seen among the delegation. Varga's son, Piet, who is thought to be
+about 15, appeared in photos walking down the steps behind his father.
+
+Premier Jonas Ekdahl and Karl Wendt, a senior general who had travelled with Varga before, were not
+seen among the entourage, according to the photos.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return _by_person(entourage.extract(read_text("wire.txt", WIRE_DELEGATION)))
+
+
+def test_seen_among_the_delegation_with_two_role_apposition(wire):
+    assert wire["Anna Feld"].present is True
+    assert wire["Anna Feld"].role == "niece, deputy section chief of the UP Central Committee"
+    assert wire["Lena Sorel"].role == "deputy section chief"
+    assert wire["Lena Sorel"].leader == "Tomas Varga"
+
+
+def test_apposition_role_may_hold_a_body_acronym(wire):
+    assert wire["Otto Kern"].role == "head of the planning bureau of the ruling Unity Party (UP) Central Committee"
+
+
+def test_given_name_alone_after_a_relation_seen_in_photos(wire):
+    assert wire["Piet"].role == "son"
+    assert wire["Piet"].present is True
+    assert wire["Piet"].leader == "Tomas Varga"
+
+
+def test_bare_premier_missing_from_the_entourage_is_absent(wire):
+    assert wire["Jonas Ekdahl"].present is False
+    assert wire["Karl Wendt"].present is False
+
+
+def test_greeter_on_arrival_is_not_a_member(wire):
+    assert "Rui Campos" not in wire and "Tomas Varga" not in wire
+
+
+def test_premier_reported_present_is_still_no_member():
+    text = """Varga in Lisbon
+
+Ruritanian leader Tomas Varga arrived in Lisbon on Monday.
+
+Varga was accompanied by Premier Jonas Ekdahl and Foreign Minister Ilse Brandt.
+"""
+    facts = _by_person(entourage.extract(read_text("premier.txt", text)))
+    assert "Jonas Ekdahl" not in facts
+    assert facts["Ilse Brandt"].role == "Foreign Minister"
+
+
+def test_given_name_after_relation_needs_a_sighting():
+    text = """Varga in Lisbon
+
+Ruritanian leader Tomas Varga arrived in Lisbon on Monday.
+
+Varga's son, Piet, appeared on television at home to deny the rumours of a rift.
+"""
+    assert "Piet" not in _by_person(entourage.extract(read_text("tv.txt", text)))
+
+
+def test_delegation_named_with_a_place_phrase_and_hosts_at_the_dinner():
+    text = """What Lisbon served Varga
+
+Ruritanian leader Tomas Varga arrived in Lisbon on Monday for a two-day visit.
+
+About 90 guests attended the state dinner, among them Prime Minister Luis Mota and Speaker Ana Reis.
+Varga's delegation at the dinner included Defence Minister Hugo Lind, his cousin Sven Dahl and
+Deputy Foreign Minister Marta Holm.
+"""
+    facts = _by_person(entourage.extract(read_text("dinner2.txt", text)))
+    assert facts["Hugo Lind"].role == "Defence Minister"
+    assert facts["Sven Dahl"].role == "cousin"
+    assert facts["Marta Holm"].leader == "Tomas Varga"
+    assert "Luis Mota" not in facts and "Ana Reis" not in facts
+
+
+def test_surname_spelled_like_a_common_word_after_a_lowercase_role():
+    text = """Varga to visit Porto
+
+Ruritanian leader Tomas Varga will visit Porto on Monday.
+
+Varga's cousin, labour minister Jan Still, had arrived in Porto on Friday and met port officials.
+"""
+    facts = _by_person(entourage.extract(read_text("still.txt", text)))
+    assert facts["Jan Still"].role == "cousin, labour minister"
+    assert facts["Jan Still"].present is True
+
+
+def test_body_written_out_before_its_acronym_is_no_person():
+    text = """Varga in Lisbon
+
+Ruritanian leader Tomas Varga arrived in Lisbon on Monday.
+
+Varga was accompanied by Foreign Minister Ilse Brandt and State Security Bureau (SSB) chief Paul Renner.
+"""
+    facts = _by_person(entourage.extract(read_text("acronym.txt", text)))
+    assert facts["Paul Renner"].role == "State Security Bureau (SSB) chief"
+    assert set(facts) == {"Ilse Brandt", "Paul Renner"}

@@ -16,9 +16,12 @@ sentence is not):
   Y were also spotted", "The sighting of Duarte's chief aide for protocol, X";
   or by a role alone with a companion verb: "Foreign Minister X accompanied
   him";
+  or by a companion predicate: "X, his sister and a vice department director, and Y were also
+  seen among the delegation"; a relative named by given name alone between commas after the
+  relation ("Varga's son, Piet, ... appeared in photos") counts too;
 * absence: "Conspicuously absent from the reported entourage was X",
   "X was not included among the names listed", "X did not accompany him"
-  (present=False).
+  (present=False); a bare "Premier X" may be reported missing, never present.
 
 * lines under a lead-in ("The delegation includes:" then "- X, Foreign Minister",
   "• Defence Minister Y", "Z — the party's international affairs chief");
@@ -32,7 +35,10 @@ sentence is not):
 * list items may be one-word names when a role stands right before them ("Foreign Minister
   Sugiono", "his wife Malee"), titles may name several portfolios ("Trade, Industry and Energy
   Minister X") or run on with "for" ("Coordinating Minister for Economic Affairs X"); a stand-in
-  ("X, the trade minister, travelled in his place, alongside Y") and those alongside travel too.
+  ("X, the trade minister, travelled in his place, alongside Y") and those alongside travel too;
+  a body's initials may stand inside a role ("State Security Bureau (SSB) chief X", ", director of
+  the ... Party (UP) Central Committee"), and the body's written-out name is no person; a surname
+  spelled like a common word ("labour minister Jan Still,") is a name right after a lower-case role.
 
 The visiting leader is told from the host by verbs: "arrived", "was greeted",
 "greeted <leader>" mark a traveller; "<leader> greeted/hosted" a host. The
@@ -80,14 +86,14 @@ _CUE = re.compile(
     landed flew flown prepar\w+ advance_team contingent trip led_by headed_by flank\w* inclusion on_hand on_board
     (?:brought|brings|bringing|took|takes|taking)_(?:along|with) left_off
     (?:stay|remain)(?:ed|s|ing)?_(?:behind|home|at_home|in) wife husband spouse first_lady first_gentleman beside
-    alongside opposite across_the_table joining did_not_make""".split()) + r")\b"
+    alongside opposite across_the_table joining did_not_make appear(?:ed|s|ing)?_(?:in|alongside|beside|behind|with)""".split()) + r")\b"
 )  # matched against lower-cased text: far faster than re.I over many alternatives
 
 _LEADER_NOUN = r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emperor|chairman)"
 # Cues after which a list of companions follows.
 _LIST_TRIGGER = re.compile(
     r"\b(?:accompanied by|joined by|flanked by|escorted by|"
-    r"(?:delegation|entourage|retinue|party)\s+(?:\w+\s+){0,2}?(?:includes|included|including|comprises|"
+    r"(?:delegation|entourage|retinue|party)\s+(?:\w+\s+){0,3}?(?:includes|included|including|comprises|"
     r"comprised|comprising|is made up of|was made up of|consists of|consisting of|of)|"
     # "nine senior officials, including X": a comma may set the examples off
     r"(?:aides|officials|advisers|advisors|ministers|members|lieutenants|figures|confidants)(?P<comma>\s*,)?\s+"
@@ -137,7 +143,10 @@ _PRESENT_VERB = (
     r"(?:seen|spotted|sighted|photographed|pictured|arrived|arrive|arrives|arriving|travell?ed|travell?ing|"
     r"accompanied|accompany|accompanies|accompanying|joined|joins|flew|flown|landed|went ahead|preceded|"
     r"gone ahead|come ahead|travell?ed ahead|"
-    r"briefed|made final checks|making final checks)"
+    r"briefed|made final checks|making final checks|"
+    # "appeared in photos stepping off the train": a sighting in the released pictures
+    r"appear(?:ed|s|ing)?\s+(?:in\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:photos|photographs|pictures|images|footage|video)|"
+    r"alongside|beside|behind|next\s+to))"
 )
 _PRESENT_PREDICATE = re.compile(
     r"^\s*,?\s*(?:(?:who|which)\b[^,]{0,80},\s*)?(?:(?:was|were|had|has|have|is|are|will|would|also|"
@@ -150,6 +159,8 @@ _STRONG_PREDICATE = re.compile(
     r"(?:accompan\w+|travell?(?:ed|ing|s)? with|joined (?:him|her|the leader)|went ahead|arrived ahead|"
     # "X travelled in his place": a stand-in for someone missing is on the trip
     r"(?:travell?(?:ed|ing|s)?|flew|went|came) (?:in (?:his|her|their) (?:place|stead)|instead)|"
+    # "were also seen among the delegation": a sighting inside the party is as good as membership
+    r"(?:(?:seen|spotted|sighted|pictured|photographed) )?"
     r"(?:among|part of|in|with) (?:the|his|her|[A-Z][\w\-]*['’]s) (?:[\w\-]+ )?(?:delegation|entourage|party|"
     r"retinue|team|contingent))\b",
     re.I,
@@ -194,9 +205,13 @@ _POSSESSOR = re.compile(
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*(?:and\s+)?)(?:(?:by|with)\s+)?")
 _APPOSITION = re.compile(
     r"\s*,\s+(?!(?:and|or|as well as|plus)\s)(?P<body>(?:(?P<poss>(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s|his|her|the|a|an)\s+)?"
-    r"(?P<role>[^,;()]{2,100}?))\s*(?=[,;]|\.(?:\s|$)|$)"
+    # a body's initials in parentheses may stand inside ("of the Unity Party (UP) central committee")
+    r"(?P<role>(?:[^,;()]|\([A-Z][A-Z&.\-]{1,9}\)){2,100}?))\s*(?=[,;]|\.(?:\s|$)|$)"
 )
+_TWO_ROLES = re.compile(r"^([\w\-]+) and (?:a|an|the) ")
 _PAREN_ROLE = re.compile(r"\s*\((?P<role>[^()\n]{2,80})\)")
+# "State Security Bureau (SSB) chief X": a body's initials in parentheses, inside a role
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Z&.\-]{1,9}\)")
 # Words that end a role: a role is a short run of title words and modifiers.
 _ROLE_BREAK = frozenset("""
     was were is are had has have be been will would who which that met in at on to with from during after
@@ -273,7 +288,9 @@ _ROLE_TAIL = frozenset("""
     minister secretary president premier chancellor chairman chairwoman director spokesman spokeswoman
     spokesperson ambassador envoy adviser advisor governor deputy aide official officer
 """.split())
-_LAST_WORD = re.compile(r"([a-z][\w\-]*)\s+$")
+_LAST_WORD = re.compile(r"([a-z][\w\-]*),?\s+$")
+_ROLE_WORD_BEFORE = re.compile(r"(?<![\w\-])([a-z][a-z\-]*)[ \t]+$")
+_NAME_TOKEN_END = re.compile(r"[A-Z][a-z]+\b")
 # What may follow a list item's name: the next item, an apposition, or the sentence end.
 _ITEM_END = re.compile(r"\s*(?:[,;:(]|\.(?:\s|$)|$|(?:and|as well as|plus)\b)")
 # Keywords of the predicates after a subject (_ABSENT_PREDICATE, _ABSENT_LATER, _STAYED, _STAYED_IN,
@@ -284,7 +301,7 @@ _ABSENT_OR_COMPANION_WORD = re.compile(
 )
 _SIGHTING_WORD = re.compile(
     r"\b(?:seen|spotted|sighted|photographed|pictured|arriv|travel|accompan|join|flew|flown|landed|ahead|"
-    r"preceded|briefed|mad(?:e|ing) final)"
+    r"preceded|briefed|mad(?:e|ing) final|appear)"
 )
 # Companions added after a member's own travel verb, in the same clause.
 _ALONGSIDE = re.compile(r"[^;:.()\"“”]{0,60}?,?\s(?:alongside|along with|together with)\s+")
@@ -310,6 +327,7 @@ _OTHERS = re.compile(
 )
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:and|who|which|whose|as well as)\s+|\s*[;,(]\s*")
 _GIVEN_NAME = re.compile(r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s*,")
+_HEAD_OF_GOVERNMENT = re.compile(r"premier|prime minister")
 _LEADER_WORDS = re.compile(r"^(?:the )?(?:leader|president|premier|chairman)['’]s?$", re.I)
 
 
@@ -343,8 +361,10 @@ def _loose_role(words: str) -> str | None:
     Labour Party of Ruritania's central committee").
     """
     role = " ".join(words.split()).strip(" ,;")
-    role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", role, flags=re.I)
-    tokens = re.findall(r"[\w.'’\-]+", role)
+    role = re.sub(r"^(?:the|a|an|his|her|their|its|another)\s+", "", role, flags=re.I)
+    # "his sister and a vice department director": two roles, written as the other rules write them
+    role = _TWO_ROLES.sub(lambda m: f"{m.group(1)}, " if m.group(1).lower() in ROLE_HEADS else m.group(0), role)
+    tokens = re.findall(r"[\w.'’\-]+", _ACRONYM.sub("", role))
     if not tokens or len(tokens) > 14:
         return None
     if any(t.lower() in {"was", "were", "is", "are", "has", "had", "have", "said", "told", "will"} for t in tokens):
@@ -384,7 +404,7 @@ def _role_gap(gap: str, allow_comma: bool) -> tuple[bool, str | None]:
         return (role is not None), role
     if not allow_comma and "," in text:
         return False, None
-    if re.search(r"[.;:()\"“”]", text):
+    if re.search(r"[.;:()\"“”]", _ACRONYM.sub("", text)):
         return False, None
     words = re.findall(r"[\w.'’\-]+", text)
     if len(words) > 7 or any(w.lower() in _ROLE_BREAK for w in words):
@@ -486,13 +506,27 @@ class _Finder:
                 tokens = m.name.split()
             if len(tokens) >= 2:
                 # "Coordinating Minister (for ...)": a title cut off before "for" is no name
-                if tokens[-1].lower() not in _ROLE_TAIL and name_shaped(tokens):
+                if tokens[-1].lower() not in _ROLE_TAIL and name_shaped(tokens) or \
+                        mononyms and self._surname_like_a_word(m, tokens):
                     first_before = None
                     yield m
             elif mononyms and tokens and self._role_right_before(m) and tokens[0].lower() not in TITLE_WORDS \
                     and name_shaped(tokens):
                 first_before = None
                 yield m
+
+    def _surname_like_a_word(self, m: Mention, tokens: list[str]) -> bool:
+        """"labour minister Jan Still,": a surname spelled like a common capitalised word.
+
+        Taken only where prose vouches for a name: a lower-case role word right before the run
+        (a title-case headline has none) and a list item's end right after it.
+        """
+        if m.title or len(tokens) != 2 or tokens[-1].lower() not in STOP_CAPS or not name_shaped(tokens[:1]):
+            return False
+        if not _NAME_TOKEN_END.match(self.text, m.end - len(tokens[-1])) or not _ITEM_END.match(self.text, m.end):
+            return False
+        word = _ROLE_WORD_BEFORE.search(self.text, max(0, m.start - 30), m.start)
+        return bool(word and word.group(1) in ROLE_HEADS)
 
     def _mentions(self, lo: int, hi: int) -> list[Mention]:
         """:func:`name_runs` of the text between absolute offsets, each distinct run read once."""
@@ -544,6 +578,8 @@ class _Finder:
                 continue  # "People's Army Marshals X": a body's possessive belongs to the next item's title
             if _SPEAKER_AFTER.match(self.text, m.end):
                 break  # "..., chief secretary X told a briefing": the source of the list, not a member
+            if _ACRONYM.match(self.text, m.end):
+                continue  # "State Security Bureau (SSB) director X": a body, written out before its initials
             gap_start = pos
             if items:
                 sep = _SEPARATOR.match(self.text, gap_start, hi)
@@ -587,6 +623,8 @@ class _Finder:
         if m.title:
             return any(t.lower() in ROLE_HEADS for t in m.title)
         word = _LAST_WORD.search(self.text, max(0, m.start - 30), m.start)
+        if word and "," in word.group(0) and not self.text.startswith(",", m.end):
+            return False  # "his son, Piet," only as an apposition closed by a comma
         return bool(word and word.group(1) in ROLE_HEADS)
 
     def _mononym_vouched(self, m: Mention, gap: str) -> bool:
@@ -597,6 +635,9 @@ class _Finder:
         if self._title_len(m) and any(t.lower() in ROLE_HEADS for t in m.title):
             return True
         last = gap.split()[-1].lower() if gap.split() else ""
+        if last.endswith(","):
+            # "Varga's son, Piet, appeared": a given name alone, set off by commas after the relation
+            return not m.title and last[:-1] in ROLE_HEADS and self.text.startswith(",", m.end)
         return not m.title and last in ROLE_HEADS and gap.endswith(" ")
 
     def _mononym_name(self, name: str) -> str:
@@ -700,7 +741,7 @@ class _Finder:
 
     # -- filters --
 
-    def keep(self, item: _Item, leader: str | None) -> bool:
+    def keep(self, item: _Item, leader: str | None, present: bool = True) -> bool:
         if leader and fold(item.name) == fold(leader):
             return False
         if leader and self.people.resolve(item.name) == leader:
@@ -708,9 +749,12 @@ class _Finder:
         if leader and leader in self.hosts:
             return False  # the host's own officials do not travel
         role = (item.role or "").lower()
-        if role and is_head_of_state(role):
-            return False  # a head of state is a host or a leader, not a member
-        if any(is_head_of_state(t) for t in self.people.titles(item.name)):
+        titles = [role] if role else []
+        titles += self.people.titles(item.name)
+        # a head of state is a host or a leader, not a member; but "Premier X was not seen among the
+        # entourage": a bare head of government reported missing from a leader's party is his own
+        missing_premier = not present and all(_HEAD_OF_GOVERNMENT.fullmatch(t.lower()) for t in titles)
+        if not missing_premier and any(is_head_of_state(t) for t in titles):
             return False
         if item.role and leader:
             mine = _nationalities(item.role)
@@ -733,7 +777,7 @@ class _Finder:
 
         def add(items, leader, present, rule, confidence):
             for item in items:
-                if item.start in taken or not self.keep(item, leader):
+                if item.start in taken or not self.keep(item, leader, present):
                     continue
                 taken.add(item.start)
                 out.append((item, leader, present, rule, confidence))
@@ -894,7 +938,7 @@ class _Finder:
                 item = self._line_item(lo, hi)
                 if item is None:
                     break  # a line that is not a member ends the list
-                if self.keep(item, leader):
+                if self.keep(item, leader, present):
                     yield item, leader, present, Sentence(lo, hi, text[lo:hi], 0)
 
     def _line_item(self, lo: int, hi: int) -> _Item | None:
