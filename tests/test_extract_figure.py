@@ -296,3 +296,32 @@ def test_speed_in_kph():
 
 def test_number_inside_a_path_is_still_no_figure():
     assert figures("Details are posted at example.org/45km for readers.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, raw",
+    [
+        # an adjective of time between the number and a duration
+        ("Exports to the bloc have fallen for four straight years.", 4, "years", "four straight years"),
+        ("The strike lasted five consecutive days.", 5, "days", "five consecutive days"),
+        # a multiplier glued to the digits before a measure word
+        ("The new line would carry 30bn cubic metres a year.", 30e9, "m3", "30bn cubic metres"),
+    ],
+)
+def test_time_adjectives_and_glued_multipliers(sentence, value, unit, raw):
+    f = only(sentence)
+    assert (f.value, f.unit, f.raw) == (value, unit, raw)
+
+
+def test_adjective_of_time_only_before_durations():
+    assert not [f for f in figures("The runners covered three straight km.") if f.unit == "km"]
+
+
+def test_coordinated_adjectives_before_counted_noun():
+    f = only("The battle left around 7,500 Latvian and Estonian volunteers dead.")
+    assert (f.value, f.unit, f.bound) == (7500, "volunteers", "approximate")
+
+
+def test_and_between_plural_nouns_is_no_coordination():
+    found = figures("The ministry hired 40 Swedes and nurses last year.")
+    assert not [f for f in found if f.unit == "nurses"], [(f.raw, f.unit) for f in found]

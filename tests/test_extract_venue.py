@@ -314,3 +314,45 @@ def test_a_city_after_a_country_possessive_or_downtown_is_found():
     )
     assert "Tervik" in found and "Chile" not in found
     assert found["Brissa"].place_type == "city"
+
+
+@pytest.mark.parametrize(
+    "sentence, place, place_type",
+    [
+        # a memorial named for whom it honours, the head capitalised or not
+        ("The premier laid flowers at the Monument to Sailors and Fishermen, and then left.",
+         "Monument to Sailors and Fishermen", "memorial"),
+        ("She laid a wreath at the monument to Admiral Pavel Orlov, who led the fleet in 1905.",
+         "monument to Admiral Pavel Orlov", "memorial"),
+        # a bracketed acronym does not end the clause that names the happening
+        ("The envoy arrived on Monday for a summit of the Baltic Harbour Council (BHC) in Klaipedos.",
+         "Klaipedos", "city"),
+        # "due in X for" a forum: where the visitor is expected
+        ("He is due in Tarnovica on Friday for the Northern Energy Forum.", "Tarnovica", "city"),
+        # a number that closes a typed name; the possessor is its city
+        ("They agreed to rebuild Kovalgrad's Cement Plant No 2, the ministry said.", "Cement Plant No 2", "facility"),
+        ("They agreed to rebuild Kovalgrad's Cement Plant No 2, the ministry said.", "Kovalgrad", "city"),
+    ],
+)
+def test_memorials_brackets_and_numbered_places(sentence, place, place_type):
+    found = venues(sentence)
+    assert place in found, list(found)
+    assert found[place].place_type == place_type
+
+
+def test_memorial_to_a_people_is_a_description_not_a_name():
+    found = venues("The mayor laid a wreath at the Unity Tower, a monument to Greek sailors who died at sea.")
+    assert not any(p.lower().startswith("monument") for p in found), list(found)
+
+
+def test_campus_of_a_university_is_one_place():
+    found = venues("Anna Berg, a lecturer at the University of Norland's Veldby campus, said the talks "
+                   "would be held on the campus. The Veldby campus is expected to host the summit.")
+    assert "University of Norland" not in found, list(found)
+
+
+def test_town_named_first_by_its_station_is_that_stop():
+    found = venues("The president arrived at Brestova station near the border on Monday. "
+                   "She was due to leave by car for Brestova on Thursday to board her train home.")
+    assert "Brestova station" in found and "Brestova" not in found, list(found)
+    assert "departure" in found["Brestova station"].activity

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from ..models import Figure
 from ..read import Article, Sentence
@@ -188,6 +189,8 @@ _MEASURES = {
     "millimeters": "mm", "millimetres": "mm", "millimeter": "mm", "millimetre": "mm", "mm": "mm",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in",
     "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "hectares": "ha",
+    "square metres": "m2", "square meters": "m2", "cubic metres": "m3", "cubic meters": "m3",
+    "cubic metre": "m3", "cubic meter": "m3", "cubic feet": "ft3",
     "acres": "acre", "kilometers per hour": "km/h", "km/h": "km/h", "kph": "km/h", "mph": "mph",
     "miles per hour": "mph", "knots": "kn",
     # weight
@@ -228,9 +231,12 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,4}T))?(?:\s*\((?:[^()]{0,30}?\b(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)\b[^()]{0,10})\))?"
 )
 _MEASURE = re.compile(
-    rf"{_LEFT_EDGE}(?P<num>{_NUM})(?:\s+and\s+a\s+half)?"
+    # "30bn cubic metres": a multiplier glued to the digits ("m" alone would be metres)
+    rf"{_LEFT_EDGE}(?P<num>{_NUM})(?P<mult>(?<=\d)(?:bn|mn|mln|tn|trn)(?=\s))?(?:\s+and\s+a\s+half)?"
     # symbols may be written glued to the number ("1,000km"); words need a space or hyphen
     r"(?P<sep>[\s-]+|(?=(?:km|cm|mm|kg|mph|kph|ft)\b))"
+    # "three straight years", "five consecutive days": an adjective of time before a duration
+    r"(?:(?P<adj>straight|consecutive|successive|full|whole|long)\s+)?"
     rf"(?P<unit>(?i:{_alternation(_MEASURES)}))\b"
     rf"(?P<half>\s+and\s+a\s+half)?"
 )
@@ -264,8 +270,8 @@ _QUALIFIERS = [
     (r"less\s+than|fewer\s+than|under|up\s+to|at\s+most|within|no\s+more\s+than|below|just\s+under|not\s+more\s+than", "upper_bound"),
     (r"about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|circa|or\s+so|more\s+or\s+less|just\s+over|some\s+\d+", "approximate"),
 ]
-_QUALIFIER_RX = re.compile(
-    r"\b(?:" + "|".join(f"(?P<q{i}>{rx})" for i, (rx, _) in enumerate(_QUALIFIERS)) + r")\s+(?:only\s+|just\s+)?$",
+_QUALIFIER_RX = re.compile(  # (the lookahead on first letters rejects most positions at once)
+    r"\b(?=[" + "".join(sorted({rx[0] for rx, _ in _QUALIFIERS for rx in rx.split("|")})) + r"])(?:" + "|".join(f"(?P<q{i}>{rx})" for i, (rx, _) in enumerate(_QUALIFIERS)) + r")\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
 _DIRECTION_BEFORE = re.compile(
@@ -546,7 +552,12 @@ def _measure(text: str, m: re.Match) -> _Candidate | None:
         return None
     unit_word = " ".join(m.group("unit").lower().split())
     unit = _MEASURES[unit_word]
-    singular = not unit_word.endswith("s") and unit_word not in ("km", "mm", "cm", "ft", "kg", "mph", "kph", "km/h", "feet")
+    if m.group("adj") and (unit not in _DURATIONS or m.group("sep").strip()):
+        return None  # "three straight km" is no prose; "three-straight years" is no compound
+    if m.group("mult"):
+        value *= _SCALE[m.group("mult")]
+    singular = not unit_word.endswith("s") and unit_word not in (
+        "km", "mm", "cm", "ft", "kg", "mph", "kph", "km/h", "feet", "cubic feet")
     if singular and m.group("sep").strip() != "-" and value != 1:
         return None  # "two year" without a hyphen is not prose; "five-year plan" is
     if unit in _DURATIONS and value >= 1800 and "," not in m.group("num"):
@@ -715,9 +726,13 @@ def _counted_head(rest: str, offset: int) -> tuple[re.Match | None, bool]:
     "400 Chinese workers"), and one noun modifier ("five more patrol vessels").
     """
     noun_modifier = False
-    for i, w in enumerate(_HEAD_WORD.finditer(rest, offset)):
+    words = list(islice(_HEAD_WORD.finditer(rest, offset), 6))  # the loop stops by the fifth
+    for i, w in enumerate(words):
         word = w.group()
         low = word.lower()
+        if low == "and" and 0 < i < len(words) - 1 and not noun_modifier and \
+                _describes(words[i - 1].group()) and _describes(words[i + 1].group()):
+            continue  # "6,000 Chilean and Peruvian troops": two adjectives of one noun
         if i >= 4 or low in _STOP_BEFORE_HEAD or not word[0].isalpha():
             break
         if word[0].islower() and _is_plural(low):
@@ -727,6 +742,15 @@ def _counted_head(rest: str, offset: int) -> tuple[re.Match | None, bool]:
                 break
             noun_modifier = True
     return None, False
+
+
+def _describes(word: str) -> bool:
+    """A word that can stand as an adjective before a counted noun ("Chilean", "armored"), not a noun."""
+    if not word[0].isalpha():
+        return False
+    if word[0].isupper():
+        return not _is_plural(word.lower())
+    return _ADJECTIVE.fullmatch(word) is not None and not _is_plural(word)
 
 
 def _can_modify(word: str) -> bool:
@@ -789,8 +813,10 @@ def _qualify(text: str, cand: _Candidate) -> None:
     if q:
         cand.bound = _QUALIFIERS[int(q.lastgroup[1:])][1]
         cand.start = cand.start - len(_tail(text, cand.start)) + q.start()
-    d = _DIRECTION_BEFORE.search(_tail(text, cand.start, 80))
-    if d and cand.kind in ("money", "percent", "count", "measure") and cand.unit not in _DURATIONS:
+    # the direction search only for the kinds it can describe (most figures are not)
+    d = (_DIRECTION_BEFORE.search(_tail(text, cand.start, 80))
+         if cand.kind in ("money", "percent", "count", "measure") and cand.unit not in _DURATIONS else None)
+    if d:
         cand.direction = "increase" if d.group("inc") else "decrease"
     after = _DIRECTION_AFTER.match(text[cand.end :])
     if after and cand.kind in ("money", "percent"):
@@ -818,7 +844,7 @@ def _metric(text: str, cand: _Candidate, floor: int) -> str:
     if cand.unit in _DISTANCES:
         return _distance_metric(text, cand)
     return {"t": "weight", "kg": "weight", "lb": "weight", "km2": "area", "ha": "area",
-            "acre": "area", "km/h": "speed", "mph": "speed", "kn": "speed"}.get(cand.unit, "amount")
+            "acre": "area", "m2": "area", "m3": "volume", "ft3": "volume", "km/h": "speed", "mph": "speed", "kn": "speed"}.get(cand.unit, "amount")
 
 
 _GIVING = re.compile(

@@ -157,7 +157,7 @@ _IN_AT_CUE = re.compile(
     r"gather(?:ed|s)?|welcom(?:e|ed|es|ing)|greet(?:ed|s)?|preparations?|parade|rally|visit(?:s|ed|ing)?|"
     r"trip|tour(?:s|ed)?|day|night|overnight|crossed|arrival|stopover|laid|lay|housed|lodged|accommodated|"
     # someone staying behind is a happening at a place: "the minister remained in X"
-    r"remain(?:s|ed|ing)?|"
+    r"remain(?:s|ed|ing)?|due|"
     # a walk across a line or into a place: "20 steps across the demarcation line at X"
     r"across|steps|stepped|walk(?:s|ed)?|set\s+foot)\b",
     re.I,
@@ -214,6 +214,12 @@ _APPOSITIVE = re.compile(
     rf"^\s*,\s+(?:a|an|the)\s+(?:[\w'’\-]+\s+){{0,4}}?(?P<head>{_HEAD_ALT})(?:\s+(?P<head2>{_HEAD_ALT}))?\b"
 )
 _CLAUSE_CUT = re.compile(r"[;:()\"“”]|\s[—–]\s|--")
+# "a summit of the X Organization (SCO) in Y": a bracketed acronym does not end the clause.
+_BRACKETED_ACRONYM = re.compile(r"\((?:[A-Z][A-Za-z]?){2,6}\)")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
 # "in/from/to X, where ..." names a place; "at X, where he worked" may be an employer.
 _WHERE_PREPOSITIONS = frozenset({"in", "from", "to", "into"})
 _WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?P<clause>[^.;:,()]{1,100})")
@@ -223,6 +229,22 @@ _LOCATED = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+(?:(?:downtown|central)[ 
 # Places that stand out in the country, as often in a region as in a city ("the X airfield in Y",
 # "the Z cosmodrome in Y"): Y is given no type. A hotel, a plant or an airport is in a town.
 _REGIONAL_HEADS = frozenset("airfield airbase aerodrome base cosmodrome spaceport site mine farm".split())
+
+# "Plant No 3", "Gate Number 2": a number that closes a typed name.
+_NUMBER_WORDS = frozenset({"no", "no.", "number"})
+_NUMBER_AFTER = re.compile(r"[ \t]+\d+\b")
+# "the monument to Marshal X", "the Monument to the Fallen Sailors": a memorial named for
+# whom it honours (a capitalised head opens the name; a lower-case one is still a memorial).
+_DEDICATED_HEADS = frozenset({"monument", "memorial", "statue", "obelisk"})
+_DEDICATION = re.compile(
+    r"\b(?:the|a)\s+(?:[a-z]+\s+)?(?P<head>(?i:monument|memorial|statue|obelisk))"
+    r"[ \t]+to[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+)
+_DEDICATION_AND = re.compile(rf"[ \t]+and[ \t]+{NAME_RUN.pattern}")
+
+# A town first named by its station, then as where someone leaves for or travels to
+# ("arrived at X station ... will leave for X"), is that stop, not a second venue.
+_DESTINATION_RULES = frozenset({"venue.for", "venue.to"})
 
 # --- affiliations and descriptions --------------------------------------------
 
@@ -587,8 +609,10 @@ class _SentenceReader:
             for start, end, possessive in _split_run(text, run_start, run_end):
                 found = self._typed_piece(start, end, possessive) if has_head else None
                 if found:
-                    if possessor and found.report:
-                        self._possessor(*possessor)  # "Haiphong's Cat Bi airport": Haiphong too
+                    if possessor and found.report and not found.place.lower().endswith(" campus"):
+                        # "Haiphong's Cat Bi airport": Haiphong too; but "the University of X's
+                        # Y campus" is one place, the university's campus
+                        self._possessor(*possessor)
                     possessor = None
                 elif possessive:
                     possessor = (start, end)
@@ -636,6 +660,10 @@ class _SentenceReader:
             head_type = PLACE_HEADS[low[of_at - 1]]
         elif len(low) >= 2 and low[0] in HEAD_FIRST:
             head_type = HEAD_FIRST[low[0]]
+        elif len(low) >= 3 and low[-1] in _NUMBER_WORDS and low[-2] in PLACE_HEADS and not possessive:
+            number = _NUMBER_AFTER.match(text, end)
+            if number:  # "Thermal Power Plant No 3": the number is part of the name
+                head_type, end = PLACE_HEADS[low[-2]], number.end()
         if is_personish(words) or (is_calendar(words) and not head_type):
             return None  # "President Park"; "May Day Stadium" is a stadium
         if lower_head and self._is_person(name) and not head_type:
@@ -668,6 +696,30 @@ class _SentenceReader:
                     return None  # the owner is read as its own mention
                 break
         return self._add(start, end, place_type, "venue.typed", 0.8, report)
+
+    def dedications(self) -> None:
+        """ "the Monument to the Fallen Sailors", "the monument to Marshal X": a memorial named
+        for whom it honours; the name after "to" is the dedication, not a place of its own."""
+        text = self.text
+        if " to " not in text or self.words.isdisjoint(_DEDICATED_HEADS):
+            return
+        for cue in _DEDICATION.finditer(text):
+            run = NAME_RUN.match(text, cue.end())
+            if run is None:
+                continue
+            end = run.end()
+            more = _DEDICATION_AND.match(text, end)
+            if more:
+                end = more.end()
+            while text[end - 1] in ".,;:":
+                end -= 1
+            follower = _FOLLOWER.match(text, end)
+            if follower and follower.group(1) not in _FOLLOW_OK:
+                continue  # "a monument to Chinese soldiers": the capitalised word is an adjective
+            honoured = clean(text[cue.end():end])
+            if is_country(honoured) or is_calendar(honoured.split()):
+                continue  # "a memorial to Ukraine", "the memorial to May 9"
+            self._add(cue.start("head"), end, "memorial", "venue.dedication", 0.7)
 
     def destinations(self) -> None:
         """ "the tourist destination X": a descriptor written without "of"."""
@@ -752,7 +804,7 @@ class _SentenceReader:
             follower = _FOLLOWER.match(after)
             if follower and follower.group(1) not in _FOLLOW_OK:
                 continue
-            before = text[max(0, start - 120):start]
+            before = _BRACKETED_ACRONYM.sub(_blank, text[max(0, start - 120):start])
             cut = [m.end() for m in _CLAUSE_CUT.finditer(before)]
             clause = before[cut[-1]:] if cut else before
             appositive = _APPOSITIVE.match(after) if _COMMA_AHEAD.match(text, p_end) else None
@@ -874,6 +926,7 @@ def _read_sentence(article: Article, sentence: Sentence, persons: set[str],
                    history: list[Mention]) -> list[Mention]:
     reader = _SentenceReader(article, sentence, persons)
     reader.typed()
+    reader.dedications()
     reader.located()
     reader.descriptors()
     reader.destinations()
@@ -916,6 +969,7 @@ def extract(article: Article) -> list[Venue]:
     facts: dict[str, Venue] = {}
     activities: dict[str, list[str]] = {}
     short: dict[str, str] = {}  # "hall" -> "hall of the people"
+    stations: dict[str, str] = {}  # "x" -> "x station": a town first named by its station
     for sentence in article.content_sentences():
         for mention in _read_sentence(article, sentence, persons, history):
             if mention.start >= 0:
@@ -923,12 +977,16 @@ def extract(article: Article) -> list[Venue]:
             if not mention.report:
                 continue
             key = _same_place(mention.key, facts, short)
+            if key not in facts and mention.rule in _DESTINATION_RULES and stations.get(key) in facts:
+                key = stations[key]  # "X station" first, then "leave for X": the station's place
             if key != mention.key and len(mention.key) > len(key):
                 # "the Great Hall" first, "the Great Hall of the People" later: keep the full name
                 facts[mention.key] = facts.pop(key)
                 activities[mention.key] = activities.pop(key)
                 facts[mention.key].place = mention.place
                 key = mention.key
+            if mention.place_type == "station" and key.endswith(" station"):
+                stations.setdefault(key[: -len(" station")], key)
             if " of " in key:
                 for form in _short_forms(key):
                     short.setdefault(form, key)
