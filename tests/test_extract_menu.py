@@ -338,3 +338,53 @@ def test_who_prepared_the_meal_ends_the_list():
     found = dishes("The envoys were to share a meal of oyster broth, grilled squid and pear jelly, "
                    "prepared by Chilean and Thai chefs, on the last day.\n")
     assert set(found) == {"oyster broth", "grilled squid", "pear jelly"}
+
+
+def test_category_of_food_is_no_dish():
+    found = dishes(
+        "The governor treated her visitors to a dinner of coastal delicacies on Sunday night.\n\n"
+        "A week later the mayor hosted a lunch of traditional mountain fare at the town hall.\n\n"
+        "The banquet featured a platter of seven delicacies and roast quail.\n"
+    )
+    assert set(found) == {"platter of seven delicacies", "roast quail"}
+
+
+def test_participle_clause_brings_side_dishes():
+    found = dishes(
+        "The state dinner at the palace lasted three hours.\n\n"
+        "For the main course, the chefs roasted lamb with cumin and coriander (barreh kabob), served steaming "
+        "on a cedar plank with flatbread (nane), pickled onions and a side of yogurt sauce.\n\n"
+        "Dessert was a baked quince with clotted cream, served warm.\n"
+    )
+    assert set(found) == {"lamb with cumin and coriander", "flatbread", "pickled onions", "yogurt sauce",
+                          "baked quince with clotted cream"}
+    assert found["flatbread"].local_names == ["nane"]
+    assert found["flatbread"].course == "main course"
+
+
+def test_local_name_closes_its_dish():
+    found = dishes(
+        "At the farewell lunch, the menu included a chilled soup of plums and rhubarb (zupa sliwkowa), "
+        "roast hen with sage (kura szalwia) and pickled cabbage.\n"
+    )
+    assert set(found) == {"chilled soup of plums and rhubarb", "roast hen with sage", "pickled cabbage"}
+
+
+def test_course_told_in_its_own_sentence():
+    found = dishes(
+        "At the official dinner in Tartu, guests started with smoked eel salad.\n\n"
+        "A clear broth of mushrooms and barley (seenesupp) followed.\n\n"
+        "For the main course the kitchen offered venison with juniper. It was followed by braised red cabbage "
+        "and stir-fried kale with almonds.\n"
+    )
+    assert set(found) == {"smoked eel salad", "clear broth of mushrooms and barley", "venison with juniper",
+                          "braised red cabbage", "stir-fried kale with almonds"}
+
+
+def test_what_follows_a_menu_is_not_always_a_dish():
+    found = dishes(
+        "At the working lunch the leaders were served grilled perch and rice.\n\n"
+        "A press conference followed. It was followed by a walk along the river.\n\n"
+        "Then came a meeting with business leaders.\n"
+    )
+    assert set(found) == {"grilled perch", "rice"}

@@ -39,6 +39,13 @@ included ...", "A were served up alongside B". "duck and fig salad" and "a salad
 of duck, fig and pear" are one dish each; drinks offered with a dish are cut
 off it; a quoted local name inside a dish ('Russian "khinkali" dumplings') goes to
 ``local_names``; a dish told again in more words is the same dish.
+
+A local name in parentheses closes the dish it follows ("fish with dill (local
+name) and rice" is two dishes; "soup of crab and leek (local name)" one). A
+participle clause ", served hot in a pot with Y" brings Y as a side dish; a
+category of food ("northern specialities", "local fare") is no dish. Right after
+a menu sentence, "It was followed by X", "Then came X" and "X followed." go on
+with the menu when X reads like a dish (a made-dish noun or a cooking participle).
 """
 
 from __future__ import annotations
@@ -146,6 +153,14 @@ _PASSIVE_ADDED = re.compile(
     r"programme|program|itinerary|talks|statement|declaration))",
     re.I,
 )
+# A course told in a sentence of its own right after a menu sentence: "It was followed by X",
+# "Then came X", "A light soup of X followed." (read only next to a menu, see _continuation_regions).
+_FOLLOWED_BY = re.compile(
+    r"^\s*(?:(?:it|this|that|these|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were)\s+(?:then\s+|later\s+)?"
+    r"followed\s+by|(?:then|next|after\s+that|afterwards)\s*,?\s+came)\s+",
+    re.I,
+)
+_SUBJECT_FOLLOWED = re.compile(r"\s+(?:followed|came\s+next)\s*[.!]?\s*$", re.I)
 # Diners opening a sentence with a serving verb ("Guests started with ..."): a menu
 # when a meal was named earlier in the same paragraph.
 _DINERS_OPEN = re.compile(
@@ -168,7 +183,7 @@ _LIST_END = re.compile(
 )
 # Separators between dishes; "followed by" also opens the next course, and ", served with"
 # / ", paired with" bring what came with the dish ("X, served with a Y wine").
-_SEPARATOR = re.compile(r"\x01+|,\s+(?:served|accompanied|paired|washed\s+down)\s+(?:with|by)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+"
+_SEPARATOR = re.compile(r"\x01+|,\s+(?:served|accompanied|paired|washed\s+down)\s+(?:[a-z-]+\s+){0,6}?(?:with|by|alongside)\s+|,?\s+and,\s+|,?\s+(?:along\s+with|together\s+with|as\s+well\s+as|followed\s+by|plus|and)\s+|,\s+"
                         # "a choice of X or an entrecote": "or" before an article opens another dish
                         r"|\s+or\s+(?=(?:a|an|the)\s)", re.I)
 # " with " between a masked local-name parenthesis and another one (see _split).
@@ -184,6 +199,14 @@ _DISH_FORMS = (r"salads?|soups?|pies?|tarts?|tartlets?|stews?|curry|curries|brot
 _INGREDIENT_PAIR = re.compile(rf"(?:^|,\s+|\b(?:including|included|featuring|featured|of|and|a|an)\s+)"
                               rf"(?!(?:a|an|the|and|with|of)\b)[a-z]+(?P<and>\s+and\s+)[a-z]+(?:\s+[a-z]+)?\s+(?:{_DISH_FORMS})\b")
 _DISH_OF = re.compile(rf"\b(?:{_DISH_FORMS})\s+of\s+[a-z]+(?:\s+[a-z]+)?(?:,\s+[a-z]+(?:\s+[a-z]+)?)*$", re.I)
+# Without a meal word of its own such a sentence names dishes only if it reads like one:
+# a made-dish noun ("soup of crab") or a cooking participle ("stir-fried greens").
+_DISH_LIKE = re.compile(
+    rf"\b(?:{_DISH_FORMS}|grilled|roasted|roast|fried|stir-fried|steamed|braised|baked|smoked|poached|seared|"
+    rf"stewed|pickled|marinated|glazed|stuffed|cured)\b",
+    re.I,
+)
+
 # Drinks offered with a dish are no part of it: "beef with a choice of red wines".
 _DRINKS_TAIL = re.compile(
     r"\s+(?:with|and)\s+(?:a\s+(?:choice|selection)\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -214,6 +237,10 @@ _NOT_DISH_WORDS = frozenset("""
 # Prepositions and infinitives that dishes do not carry ("a seat next to the queen", "a chance to talk").
 _NOT_DISH_PHRASE = re.compile(r"\b(?:next\s+to|to\s+(?:the|a|an|[a-z]+\b(?!\s+(?:taste|share)))|for\s+the|near|beside|"
                               r"between|among|about|chance|opportunity)\b", re.I)
+# Words that name a kind of food, not one dish: "a banquet of northern specialities".
+_CATEGORY_HEADS = frozenset("""
+    specialities specialties speciality specialty delicacies delicacy dishes fare cuisine cuisines food foods
+""".split())
 _GENERIC_FOOD = frozenset("""
     food foods dish dishes meal meals menu drinks refreshments delicacies cuisine fare courses course
     lunch dinner banquet reception breakfast snacks treats specialties specialities
@@ -244,9 +271,14 @@ def _course_name(word: str | None) -> str | None:
     return low.rstrip("s") if low.endswith("courses") else low
 
 
+_MEAL_NOUNS = re.compile(r"reception|banquet|dinner|lunch|breakfast|brunch|feast|supper", re.I)
+
+
 def _meal_name(text: str) -> str | None:
-    found = list(_MEAL.finditer(text))
-    return " ".join(found[0].group("meal").lower().split()) if found else None
+    if not _MEAL_NOUNS.search(text):
+        return None  # no meal noun at all: the full pattern cannot match
+    found = _MEAL.search(text)
+    return " ".join(found.group("meal").lower().split()) if found else None
 
 
 def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | None, bool]]:
@@ -279,6 +311,19 @@ def _list_regions(text: str, strong_only: bool) -> list[tuple[int, int, str | No
         # a following trigger's own subject ("and dessert was") is not a dish
         regions.append((t_end, end, course, bool(_STARTER_VERBS.search(text[: t_end]))))
     return regions
+
+
+def _continuation_regions(text: str) -> list[tuple[int, int, str | None]]:
+    """Lists of a sentence that goes on with the menu just told ("It was followed by X")."""
+    regions = []
+    lead = _FOLLOWED_BY.match(text)
+    if lead:
+        end_match = _LIST_END.search(text, lead.end())
+        regions.append((lead.end(), end_match.start() if end_match else len(text), None))
+    tail = _SUBJECT_FOLLOWED.search(text)
+    if tail and not lead:
+        regions.append((0, tail.start(), None))
+    return [r for r in regions if _DISH_LIKE.search(text, r[0], r[1])]
 
 
 def _passive_regions(text: str, pattern: re.Pattern = _PASSIVE) -> list[tuple[int, int, str | None]]:
@@ -333,22 +378,26 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int, str | None, 
     result: list[list] = []
     for p_start, p_end, sep in pieces:
         piece = text[start + p_start : start + p_end]
+        # a local name in parentheses closes the dish it follows: "dill (local name)" is
+        # measured as "dill", and nothing joins a dish whose local name was given
+        bare = " ".join(_PAREN.sub(" ", piece).split())
+        closed = bool(result) and flat[result[-1][0] : result[-1][1]].rstrip().endswith("\x00")
         local_or = re.match(r"^or\s+(?P<name>[\w'’\-]+(?:\s+[\w'’\-]+)?)\s*$", piece)
         if result and local_or:
             result[-1][3].append(local_or.group("name"))
             continue
         # "X with Y and Z", "X marinated in Y and Z": a short Z without its own "with"
         # belongs to the with- or participle phrase
-        if (result and sep and re.fullmatch(r"\s+and\s+", sep)
+        if (result and not closed and sep and re.fullmatch(r"\s+and\s+", sep)
                 and _MODIFIER_PHRASE.search(text, start + result[-1][0], start + result[-1][1])
-                and " with " not in piece and len(piece.split()) <= 3
-                and not re.match(r"(?:a|an|the|some)\s", piece, re.I)):
+                and " with " not in bare and len(bare.split()) <= 3
+                and not re.match(r"(?:a|an|the|some)\s", bare, re.I)):
             result[-1][1] = p_end
             continue
         # "a salad of duck, fig and nectarine": bare words after "<dish> of" are its ingredients
-        if (result and sep and re.fullmatch(r",?\s+and\s+|,\s+", sep)
+        if (result and not closed and sep and re.fullmatch(r",?\s+and\s+|,\s+", sep)
                 and _DISH_OF.search(text, start + result[-1][0], start + result[-1][1])
-                and len(piece.split()) <= 2 and re.fullmatch(r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?", piece.strip())):
+                and len(bare.split()) <= 2 and re.fullmatch(r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?", bare)):
             result[-1][1] = p_end
             continue
         result.append([p_start, p_end, sep, []])
@@ -396,11 +445,19 @@ def _clean_dish(text: str, a: int, b: int) -> tuple[int, int, str | None] | None
     low = [w.lower().strip(",.") for w in words]
     if len(words) > 10 or any(w in _NOT_DISH_WORDS for w in low) or _NOT_DISH_PHRASE.search(piece):
         return _BAD
-    if all(w in _GENERIC_FOOD for w in low):
+    if all(w in _GENERIC_FOOD for w in low) or _is_category(low):
         return None
+    if low[0] == "served":
+        return None  # ", served warm": how a dish came, not another dish
     if not re.search(r"[a-z]", piece) or re.match(r"^\d", piece):
         return None
     return a, b, course
+
+
+def _is_category(low: list[str]) -> bool:
+    """ "northern specialities", "traditional Korean fare": a category word after a few
+    modifiers names a kind of food, while "a platter of nine delicacies" is one served thing."""
+    return low[-1] in _CATEGORY_HEADS and len(low) <= 4 and not {"of", "with"} & set(low)
 
 
 def _quoted_local_names(text: str, start: int, end: int) -> tuple[int, list[str]]:
@@ -572,10 +629,20 @@ _CUE_FIRST_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 
+# First words that only count with the next word ("first course", "hors d'oeuvres"); "course"
+# is a cue of its own, so only "hors" needs the full pattern.
+_CUE_WORDS_ALONE = _CUE_FIRST_WORDS - {"first", "second", "third", "fish", "meat", "soup", "hors"}
+
+
 def _may_be_menu(text: str) -> bool:
-    """Whether the sentence holds any word a menu sentence needs (_ANY_CUE)."""
+    """Whether the sentence holds any word a menu sentence needs (_ANY_CUE).
+
+    A word that is a cue on its own settles it without the slower pattern."""
     low = text.lower()
-    if _CUE_FIRST_WORDS.isdisjoint(_WORD.findall(low)) and "feast" not in low:
+    words = set(_WORD.findall(low))
+    if not _CUE_WORDS_ALONE.isdisjoint(words):
+        return True
+    if "hors" not in words and "feast" not in low:
         return False
     return _ANY_CUE.search(text) is not None
 
@@ -604,12 +671,13 @@ def extract(article: Article) -> list[MenuItem]:
         if sentence.boilerplate:
             continue
         added_here = last_menu_paragraph == sentence.paragraph and " added" in text
-        if not added_here and not _may_be_menu(text):
+        near_menu = last_menu_paragraph is not None and sentence.paragraph - last_menu_paragraph <= 1
+        goes_on = near_menu and ("followed" in text or " came" in text)
+        if not added_here and not goes_on and not _may_be_menu(text):
             continue
         meal_here = _meal_name(text)
         if meal_here or _MENU_WORD.search(text):
             menu_word_paragraph = sentence.paragraph
-        near_menu = last_menu_paragraph is not None and sentence.paragraph - last_menu_paragraph <= 1
         if meal_here:
             last_meal = (meal_here, sentence.paragraph)
         meal_in_paragraph = last_meal is not None and last_meal[1] == sentence.paragraph
@@ -624,6 +692,9 @@ def extract(article: Article) -> list[MenuItem]:
             regions += [(s, e, c, None) for s, e, c in _passive_regions(text)]
         if added_here:
             regions += [(s, e, c, None) for s, e, c in _passive_regions(text, _PASSIVE_ADDED)]
+        if goes_on:
+            regions += [(s, e, c, None) for s, e, c in _continuation_regions(text)
+                        if not any(r[0] < e and s < r[1] for r in regions)]
         dishes: list[_Dish] = _colon_list(text)
         if dishes:
             regions = [r for r in regions if not any(d.start < r[1] and r[0] < d.end for d in dishes)]
