@@ -278,3 +278,56 @@ def test_date_after_a_present_relative_clause_goes_with_the_main_verb():
     assert found.date == "2018-06-11"
     # a relative clause with a subject of its own keeps its own tense cue
     assert one("She backed a deal, which envoys in Lima expect in August.").date == "2018-08"
+
+
+# --- fast paths agree with the slow ones they replace --------------------------
+
+_FAST_PATH_SENTENCES = [
+    "The envoy met the Ruritanian premier in Castelmar on Tuesday, officials said.",
+    "Talks were held in late March, weeks before the re-elected mayor's tete-a-tete.",
+    "A press conference is scheduled for next Thursday at the Velmora Palace.",
+    "He crossed the northern border, then marched on; nothing was decided.",
+    "The REPORTED talks BROKE DOWN after the ceasefire, an aide told reporters.",
+    "Prices rose sharply; the Moderna-style vaccine was shipped to Ostrava.",
+    "We'll bring you updates tomorrow as the delegation arrives in Port Sallow.",
+    "Nothing in this line dates anything at all, he insisted.",
+    "The 2031 Olympics bid and the elected council's summer session",
+    "Ed and Ted sped past the shed, waſ it?",  # a long s folds to "s" case-blind
+]
+
+
+def test_happening_words_fast_scan_matches_grouped_scan():
+    from factdb.extract import event
+
+    for text in _FAST_PATH_SENTENCES:
+        slow = [
+            (m.start(), m.end(), event._GROUP_KIND[m.lastgroup])
+            for m in event._EVENT_GROUPS_RX_ANY_CASE.finditer(text)
+            if text[m.start() : m.end()] != "March"
+        ]
+        assert event._happening_words(text) == slow, text
+
+
+def test_has_verb_matches_verbish():
+    from factdb.extract import event
+
+    for text in _FAST_PATH_SENTENCES + ["ed", "bED", "xed-", "1ed", "_ed", "the red car", "shall"]:
+        for words in (text, text.split(",")[0], " ".join(text.split()[1:4])):
+            assert event._has_verb(words) == bool(event._VERBISH.search(words)), words
+
+
+def test_find_dates_gates_only_skip_passes_that_find_nothing():
+    from factdb.extract import dates
+
+    published = date(2031, 5, 14)
+    for text in _FAST_PATH_SENTENCES:
+        folded = text.casefold()
+        assert dates._has_relative_word(folded) == any(w in folded for w in dates._RELATIVE_WORDS)
+        assert dates._has_season_word(text) == any(w in text for w in dates._SEASON_WORDS)
+        every_pass = (
+            dates._absolute(text, published) + dates._weekdays(text, published)
+            + dates._relatives(text, published) + dates._anaphors(text)
+            + dates._seasons(text, published) + dates._months(text, published) + dates._years(text)
+        )
+        if not dates.find_dates(text, published):
+            assert every_pass == [], text

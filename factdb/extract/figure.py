@@ -88,6 +88,11 @@ def _tail(text: str, end: int, width: int = 60) -> str:
     return text[max(0, end - width) : end]
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# "2018" in "2018-member" or "the 2019 ...": a year, not a count
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def parse_number(text: str) -> float | None:
     """ "10,000" -> 10000, "1.5 billion" -> 1.5e9, "twenty-five" -> 25, "a dozen" -> 12."""
     words = text.lower().replace(",", "").replace("-", " ").split()
@@ -95,7 +100,7 @@ def parse_number(text: str) -> float | None:
         return None
     total, current = 0.0, None
     for word in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        if _PLAIN_NUMBER.fullmatch(word):
             current = (current or 0) + float(word)
         elif word in ("a", "an"):
             current = (current or 0) + 1
@@ -420,6 +425,30 @@ _MAYBE_NUMBER = re.compile(
 _NUM_START = re.compile(rf"\b(?=[\dtfsenoadTFSENOAD]){_LEFT_EDGE}(?=\d|(?i:{_WORD}))")
 
 
+# The currency symbols and codes of _MONEY_PREFIX that have no "$" ("£", "rmb", "usd", ...).
+_CURRENCY_MARKS = tuple(sorted(symbol for symbol in _CURRENCY_SYMBOLS if "$" not in symbol))
+
+
+def _may_hold_money_prefix(text: str) -> bool:
+    """Cheap necessary test for ``_MONEY_PREFIX``: the text holds one of its currency symbols.
+
+    Substring tests instead of a scan of every position. The symbols are matched
+    case-blind, so the codes are looked for in the lower-cased text; only for
+    ASCII text, as the regex's case-blind matching also knows non-ASCII look-alikes
+    ("ſ" for "s") that lower() leaves alone.
+    """
+    if "$" in text or not text.isascii():
+        return True
+    low = text.lower()
+    return any(mark in low for mark in _CURRENCY_MARKS)
+
+
+def _may_hold_time(text: str) -> bool:
+    """Cheap necessary test for ``_TIME`` (case-sensitive): a clock time has a colon
+    ("18:30 GMT") or "am"/"pm"/"a.m."/"p.m." after its hour."""
+    return ":" in text or "am" in text or "pm" in text or "a.m." in text or "p.m." in text
+
+
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
     """Same matches as ``rx.finditer(text)`` when every match of ``rx`` begins at one of ``starts``."""
     end = 0
@@ -430,6 +459,10 @@ def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
         if m:
             yield m
             end = m.end()
+
+
+# "rose by 20 percent to 175 billion dollars": what may stand between a figure and its restatement
+_RESTATED_GAP = re.compile(r"\s*(?:,\s*)?(?:to|from|or|and|,)\s*(?:a\s+record\s+|about\s+|around\s+)?")
 
 
 def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
@@ -450,7 +483,7 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
 
     has_digit = _DIGIT.search(text) is not None
     starts = [m.start() for m in _NUM_START.finditer(text)]
-    for m in _MONEY_PREFIX.finditer(text) if has_digit else ():
+    for m in _MONEY_PREFIX.finditer(text) if has_digit and _may_hold_money_prefix(text) else ():
         add(_money(m, _CURRENCY_SYMBOLS[m.group("cur").lower()]))
     for m in _matches_at(_MONEY_SUFFIX, text, starts):
         if _capitalised_word_number(text, m):
@@ -465,7 +498,7 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
         if value is not None:
             unit = "percentage points" if m.group("pp") else "percent"
             add(_Candidate(m.start(), m.end(), value, unit, "percent"))
-    for m in _TIME.finditer(text) if has_digit else ():
+    for m in _TIME.finditer(text) if has_digit and _may_hold_time(text) else ():
         add(_time_of_day(text, m))
     for m in _matches_at(_MEASURE, text, starts):
         add(_measure(text, m))
@@ -492,8 +525,7 @@ def _candidates(sentence: Sentence, article: Article) -> list[_Candidate]:
             cand.metric = _metric(text, cand, kept[-1].end if kept else 0)
             if cand.metric in _FALLBACK_METRICS and kept and kept[-1].kind in ("money", "percent"):
                 # "rose by 20 percent to 175 billion dollars": the same quantity, restated
-                if re.fullmatch(r"\s*(?:,\s*)?(?:to|from|or|and|,)\s*(?:a\s+record\s+|about\s+|around\s+)?",
-                                text[kept[-1].end : cand.start]):
+                if _RESTATED_GAP.fullmatch(text[kept[-1].end : cand.start]):
                     cand.metric = kept[-1].metric
         if cand.kind in ("money", "percent"):
             cand.period = _period(text, cand, dates)
@@ -507,16 +539,21 @@ def _capitalised_word_number(text: str, m: re.Match) -> bool:
     return num[0].isupper() and not num[0].isdigit() and m.start() > 0 and text[: m.start()].strip()[-1:] not in ".!?\"“"
 
 
+_URL_PART = re.compile(r"https?:|www\.|\.com|/\w|@")
+_LETTER_END = re.compile(r"[A-Za-z]-?$")
+_CURRENCY_SYMBOL = re.compile(r"[$£€¥₩₽]")
+
+
 def _in_name_or_url(text: str, start: int, end: int) -> bool:
     token_start = text.rfind(" ", 0, start) + 1
     token_end = text.find(" ", end)
     token = text[token_start : token_end if token_end >= 0 else len(text)]
     # the figure's own unit ("50km/h") is no path
     outside = text[token_start:start] + " " + text[end : token_end if token_end >= 0 else len(text)]
-    if re.search(r"https?:|www\.|\.com|/\w|@", outside):
+    if _URL_PART.search(outside):
         return True
     before = text[token_start:start]
-    return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(r"[$£€¥₩₽]", before)
+    return bool(_LETTER_END.search(before)) and not _CURRENCY_SYMBOL.search(before)
 
 
 def _money(m: re.Match, code: str) -> _Candidate | None:
@@ -588,24 +625,37 @@ _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|before|after|ago|late|early|b
 _LASTED_FOR = re.compile(r"\b(?:for|lasted|lasting|lasts|took|takes|spent|spend|spends)\s+$", re.I)
 
 
+_REFERENCE_END = re.compile(r"\b(?P<det>both|the|these|those|all)$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"\b(?:its|their|our)$", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_TIMES = re.compile(r"times\b(?=\s*(?:[.,;:)]|$|since\b|so\s+far\b|in\s+(?:the\s+)?(?:past|last)\b|"
+                    r"before\b|already\b|this\s+year\b|last\s+year\b))")
+_WORD_END = re.compile(r"([A-Za-z][\w'’.-]*)$")
+_NOT_A_NAME_BEFORE = re.compile(
+    r"(?:At|About|Around|Some|Nearly|Almost|Only|Just|More|Over|Up|Less|Fewer|Approximately|Roughly|An|A|The|In|Of|With|For|By|And|Than|"
+    r"Its|Their|Our|His|Her)$"
+)
+_MORE_PREFIX = re.compile(r"^(?:more|additional|further)\s+")
+
+
 def _count(text: str, m: re.Match) -> _Candidate | None:
     num = m.group("num")
     if _capitalised_word_number(text, m):
         return None
     if num.lower() == "one":
         return None  # "one of the", "one day": too often not a count
-    if re.fullmatch(r"(?:1[89]|20)\d\d", num):
+    if _YEAR_LIKE.fullmatch(num):
         return None  # a year
     before = _tail(text, m.start()).rstrip()
     value = parse_number(num)
-    reference = re.search(r"\b(?P<det>both|the|these|those|all)$", before, re.IGNORECASE)
+    reference = _REFERENCE_END.search(before)
     if reference and (reference.group("det").lower() == "both" or not _DIGIT.match(num) or (value or 0) < 10):
         return None  # "the two leaders" refers back; "the 214 passengers" restates a count
-    if re.search(r"\b(?:its|their|our)$", before, re.IGNORECASE) and (value or 0) < 3:
+    if _POSSESSIVE_END.search(before) and (value or 0) < 3:
         return None  # "their two countries": a reference back, not a count
     rest = m.group("rest")
     demonym = _DEMONYM_PLURAL.match(rest)
-    noun_after = demonym and re.match(r"\s+([a-z]+)", rest[demonym.end():])
+    noun_after = demonym and _LOWER_WORD_AFTER.match(rest[demonym.end():])
     if noun_after and _is_plural(noun_after.group(1)):
         demonym = None  # "400 Indonesians students"-style adjective use: the noun after counts
     if demonym and value is not None and (value >= 2 or "," in num):
@@ -613,20 +663,15 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
         cand = _Candidate(m.start(), end, value, " ".join(demonym.group().split()), "count")
         cand.metric = f"number of {cand.unit}"
         return cand
-    times = re.match(r"times\b(?=\s*(?:[.,;:)]|$|since\b|so\s+far\b|in\s+(?:the\s+)?(?:past|last)\b|"
-                     r"before\b|already\b|this\s+year\b|last\s+year\b))", rest)
+    times = _TIMES.match(rest)
     if times and value is not None and value >= 2:
         # "has visited China four times since March": a count of occasions,
         # unlike "three times larger" (a ratio) or "four times the size"
         cand = _Candidate(m.start(), m.start("rest") + times.end(), value, "times", "count")
         cand.metric = "number of times"
         return cand
-    prev = re.search(r"([A-Za-z][\w'’.-]*)$", before)
-    if prev and prev.group(1)[0].isupper() and not re.match(
-        r"(?:At|About|Around|Some|Nearly|Almost|Only|Just|More|Over|Up|Less|Fewer|Approximately|Roughly|An|A|The|In|Of|With|For|By|And|Than|"
-        r"Its|Their|Our|His|Her)$",
-        prev.group(1),
-    ):
+    prev = _WORD_END.search(before)
+    if prev and prev.group(1)[0].isupper() and not _NOT_A_NAME_BEFORE.match(prev.group(1)):
         return None  # "Channel 4 reporters", "Sky 1 viewers": a number inside a name
     # "three of its productions": a part of something the article owns, counted
     owner = _OF_OWNER.match(rest)
@@ -645,7 +690,7 @@ def _count(text: str, m: re.Match) -> _Candidate | None:
     if value is None:
         return None
     end = m.start("rest") + w.end()
-    modifiers = re.sub(r"^(?:more|additional|further)\s+", "", rest[owner.end() if owner else 0 : w.start()].strip())
+    modifiers = _MORE_PREFIX.sub("", rest[owner.end() if owner else 0 : w.start()].strip())
     cand = _Candidate(m.start(), end, value, noun, "count")
     cand.metric = _count_metric(text, m.start(), end, modifiers, noun)
     return cand
@@ -685,12 +730,17 @@ _NOT_COUNTED_QUANTITIES = frozenset(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"[;:—]")
+_PARTICIPLE = re.compile(r"\s*[a-z]+ed")
+_MEASURE_NOUN = re.compile(_MEASURE_NOUNS)
+
+
 def _count_named_before(text: str, m: re.Match) -> _Candidate | None:
     """A bare number whose counted noun heads the clause before it: "Study visas granted
     to foreign nationals fell by 11 per cent ..., to about 46,000"; "Visas issued: 46,000"."""
     num = m.group("num")
     value = parse_number(num)
-    if value is None or value < 100 or re.fullmatch(r"(?:1[89]|20)\d\d", num):
+    if value is None or value < 100 or _YEAR_LIKE.fullmatch(num):
         return None  # small bare numbers are scores, ranks and ages as often as counts
     stem = text[: m.start()]
     stem = stem[: _QUALIFIER_END.search(stem).start()]
@@ -701,16 +751,16 @@ def _count_named_before(text: str, m: re.Match) -> _Candidate | None:
         subject, direction = stem[:-1], None
     else:
         return None
-    subject = re.split(r"[;:—]", subject)[-1]
+    subject = _CLAUSE_BREAK.split(subject)[-1]
     if not subject.strip():
         return None
     subject = subject.lstrip()
     head = _SUBJECT_HEAD.match(subject[0].lower() + subject[1:])
-    if head is None or (change is None and not re.fullmatch(r"\s*[a-z]+ed", head.group("after"))):
+    if head is None or (change is None and not _PARTICIPLE.fullmatch(head.group("after"))):
         return None  # after a colon, only "Visas issued:" ("Results: 2,000" is a label)
     noun = head.group("noun")
     if (not _is_plural(noun) or noun in _NOT_COUNTED or noun in _NOT_COUNTED_QUANTITIES
-            or noun in _MEASURES or noun in _CURRENCY_WORDS or re.fullmatch(_MEASURE_NOUNS, noun)):
+            or noun in _MEASURES or noun in _CURRENCY_WORDS or _MEASURE_NOUN.fullmatch(noun)):
         return None
     cand = _Candidate(m.start(), m.end(), value, noun, "count", direction=direction)
     things = f"{head.group('mods')}{noun}".lower()
@@ -759,15 +809,18 @@ def _can_modify(word: str) -> bool:
             and word not in _MEASURES and word not in _CURRENCY_WORDS and word not in _ALL_CURRENCY_NOUNS)
 
 
+_NOUN_AFTER_COMPOUND = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b")
+
+
 def _compound_count(text: str, m: re.Match) -> _Candidate | None:
     if _capitalised_word_number(text, m):
         return None
     value = parse_number(m.group("num"))
-    if value is None or value < 2 or re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")):
+    if value is None or value < 2 or _YEAR_LIKE.fullmatch(m.group("num")):
         return None  # "2018-member" reads as a year, not a count
     word = m.group("noun").lower()
     unit = _COMPOUND_UNITS.get(word, word + "s")
-    noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b", text[m.end():])
+    noun = _NOUN_AFTER_COMPOUND.match(text[m.end():])
     what = noun.group("noun") if noun else None
     if what in _COLLECTIVES:
         metric = f"size of the {what}"
@@ -854,29 +907,38 @@ _GIVING = re.compile(
 )
 
 
+_SHARE_OF = re.compile(r"\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)")
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:GDP|total)\b")
+_WORTH = re.compile(
+    r"(?P<thing>[a-z][\w-]*)\s+(?:(?:is|was|are|were|be|been|being|now|reportedly|estimated|said\s+to\s+be)\s+)*"
+    r"(?:worth|valued\s+at)\s*$"
+)
+_SENTENCE_CASE = re.compile(r"[A-Z][a-z]+\s+[a-z]")
+_DEMONYM_OPENING = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic)\s")
+_DETERMINER_OPENING = re.compile(r"^(?:the|a|an|its|their|his|her)\s+")
+_NAME_OPENING = re.compile(r"\S+['’]s\b|\S+\s+[A-Z]")
+_MEASURED_AFTER = re.compile(rf"\s+(?:in|of|worth\s+of|for)\s+(?P<what>(?:[\w-]+\s+){{0,2}}?(?:{_MEASURE_NOUNS}))\b")
+
+
 def _economic_metric(text: str, cand: _Candidate, floor: int) -> str:
     after = text[cand.end :]
-    share = re.match(r"\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)", after)
-    if cand.kind == "percent" and share and not re.match(r"\s+of\s+(?:the\s+)?(?:GDP|total)\b", after):
+    share = _SHARE_OF.match(after)
+    if cand.kind == "percent" and share and not _OF_WHOLE.match(after):
         return "share of " + share.group("what")
     window = _clause_before(text, cand.start, 20, floor)
-    worth = re.search(
-        r"(?P<thing>[a-z][\w-]*)\s+(?:(?:is|was|are|were|be|been|being|now|reportedly|estimated|said\s+to\s+be)\s+)*"
-        r"(?:worth|valued\s+at)\s*$",
-        _tail(text, cand.start),
-    )
+    worth = _WORTH.search(_tail(text, cand.start))
     if worth:
         return f"value of the {worth.group('thing')}"
-    if window and text.lstrip().startswith(window) and re.match(r"[A-Z][a-z]+\s+[a-z]", window) and not \
-            re.match(rf"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic)\s", window):
+    if window and text.lstrip().startswith(window) and _SENTENCE_CASE.match(window) and not \
+            _DEMONYM_OPENING.match(window):
         window = window[0].lower() + window[1:]  # "Bilateral trade fell": sentence case, not a name
     phrases = list(_MEASURE_PHRASE.finditer(window))
     if phrases:
-        phrase = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrases[-1].group().strip())
-        if text.lstrip().startswith(phrase) and not re.match(r"\S+['’]s\b|\S+\s+[A-Z]", phrase):
+        phrase = _DETERMINER_OPENING.sub("", phrases[-1].group().strip())
+        if text.lstrip().startswith(phrase) and not _NAME_OPENING.match(phrase):
             phrase = phrase[0].lower() + phrase[1:]  # "Trade fell 12%": sentence case, not a name
         return phrase
-    tail = re.match(rf"\s+(?:in|of|worth\s+of|for)\s+(?P<what>(?:[\w-]+\s+){{0,2}}?(?:{_MEASURE_NOUNS}))\b", after)
+    tail = _MEASURED_AFTER.match(after)
     if tail:
         return tail.group("what")
     giving = _GIVING.search(window)
@@ -890,30 +952,40 @@ def _activity_before(window: str) -> str | None:
     return nouns[-1].group("noun").lower() if nouns else None
 
 
+_ACTIVITY_AFTER = re.compile(rf"[\s-]*(?:long\s+)?(?:[a-z]+\s+){{0,2}}?(?P<noun>{_ACTIVITY_NOUNS})\b", re.IGNORECASE)
+_TOOK_END = re.compile(r"\b(?:took|takes|take|taking)(?:\s+\w+){0,2}\s*$")
+_PURPOSE = re.compile(r"\s+(?:for\s+\w+\s+)?to\s+(?P<what>(?:[\w'’-]+\s*){1,5})")
+_FIRST_SINCE_END = re.compile(rf"\bfirst\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_ACTIVITY_NOUNS})\s+in\s*$", re.IGNORECASE)
+_SPENT_END = re.compile(r"\bspen[dt]s?\s*$")
+_PLACE_AFTER = re.compile(r"\s+(?P<pp>(?:in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*)")
+_PLANNED_END = re.compile(r"\b(?:planned|scheduled|expected|initially\s+planned)\s*$")
+_ABSTRACT_NOUN_END = re.compile(r"\b(?P<noun>[a-z]+(?:ion|ment|al|ure))\s*$")
+
+
 def _duration_metric(text: str, cand: _Candidate, floor: int) -> str:
     window = _clause_before(text, cand.start, 24, floor)
     after = text[cand.end :]
-    adjective = re.match(rf"[\s-]*(?:long\s+)?(?:[a-z]+\s+){{0,2}}?(?P<noun>{_ACTIVITY_NOUNS})\b", after, re.IGNORECASE)
+    adjective = _ACTIVITY_AFTER.match(after)
     if adjective and text[cand.start : cand.end].count("-"):
         return f"length of the {adjective.group('noun').lower()}"
-    took = re.search(r"\b(?:took|takes|take|taking)(?:\s+\w+){0,2}\s*$", window)
-    purpose = re.match(r"\s+(?:for\s+\w+\s+)?to\s+(?P<what>(?:[\w'’-]+\s*){1,5})", after)
+    took = _TOOK_END.search(window)
+    purpose = _PURPOSE.match(after)
     if took and purpose:
         return "time to " + " ".join(purpose.group("what").split()[:5])
-    since = re.search(rf"\bfirst\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_ACTIVITY_NOUNS})\s+in\s*$", window, re.IGNORECASE)
+    since = _FIRST_SINCE_END.search(window)
     if since:
         return f"time since the previous {since.group('noun').lower()}"
-    spent = re.search(r"\bspen[dt]s?\s*$", window)
-    place = re.match(r"\s+(?P<pp>(?:in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*)", after)
+    spent = _SPENT_END.search(window)
+    place = _PLACE_AFTER.match(after)
     if spent and place:
         return "time spent " + place.group("pp").rstrip(".")
     lasting = list(_LASTING_RX.finditer(window))
     if lasting:
         noun = _activity_before(window[: lasting[-1].start()])
         if noun:
-            planned = re.search(r"\b(?:planned|scheduled|expected|initially\s+planned)\s*$", window)
+            planned = _PLANNED_END.search(window)
             return ("planned " if planned else "") + f"length of the {noun}"
-    within = re.search(r"\b(?P<noun>[a-z]+(?:ion|ment|al|ure))\s*$", _tail(text, cand.start))
+    within = _ABSTRACT_NOUN_END.search(_tail(text, cand.start))
     if within and text[cand.start : cand.end].lower().startswith("within"):
         return f"time limit for the {within.group('noun')}"
     noun = _activity_before(window)
@@ -922,17 +994,24 @@ def _duration_metric(text: str, cand: _Candidate, floor: int) -> str:
     return "duration"
 
 
+_BRACKET_OPENING = re.compile(r"^\s*\([^)]*\)")
+_COMPARATIVE_AFTER = re.compile(r"\s+(?P<word>[a-z]+er)\b")
+_LENGTH_NOUN_AFTER = re.compile(
+    r"\s+(?:long\s+)?(?P<noun>distance|journey|trip|drive|flight|border|road|railway|line|route|pipeline|"
+    r"bridge|tunnel|stretch|wall|fence|runway|zone|corridor)\b"
+)
+_AWAY_FROM = re.compile(rf"\s+(?:away\s+)?from\s+(?P<a>{_CAP_RUN})")
+
+
 def _distance_metric(text: str, cand: _Candidate) -> str:
     after = text[cand.end :]
-    after = re.sub(r"^\s*\([^)]*\)", "", after)
-    comparative = re.match(r"\s+(?P<word>[a-z]+er)\b", after)
+    after = _BRACKET_OPENING.sub("", after)
+    comparative = _COMPARATIVE_AFTER.match(after)
     if comparative and comparative.group("word") in _COMPARATIVES:
         dimension, change = _COMPARATIVES[comparative.group("word")]
         cand.direction = change
         return f"{dimension} {change}"
-    noun = re.match(
-        r"\s+(?:long\s+)?(?P<noun>distance|journey|trip|drive|flight|border|road|railway|line|route|pipeline|"
-        r"bridge|tunnel|stretch|wall|fence|runway|zone|corridor)\b", after)
+    noun = _LENGTH_NOUN_AFTER.match(after)
     between = _BETWEEN.match(after[noun.end():] if noun else after)
     if between:
         head = noun.group("noun") if noun else "distance"
@@ -941,19 +1020,23 @@ def _distance_metric(text: str, cand: _Candidate) -> str:
     if noun:
         word = noun.group("noun")
         return "distance" if word == "distance" else f"length of the {word}"
-    away = re.match(rf"\s+(?:away\s+)?from\s+(?P<a>{_CAP_RUN})", after)
+    away = _AWAY_FROM.match(after)
     if away:
         return f"distance from {away.group('a').rstrip('.')}"
     return "distance"
 
 
+_TIMED_BEFORE = re.compile(
+    r"\b(?P<noun>arrival|arrived|departure|departed|left|leaves|landing|landed|meeting|talks|summit|ceremony|"
+    r"dinner|lunch|reception|banquet|press\s+conference|start|began|launch|speech)\b", re.IGNORECASE)
+_TIMED_AFTER = re.compile(r"\b(?P<noun>arrive|depart|land|begin|start|meet)\w*")
+
+
 def _time_metric(text: str, cand: _Candidate) -> str:
     window = text[: cand.start]
-    nouns = list(re.finditer(
-        r"\b(?P<noun>arrival|arrived|departure|departed|left|leaves|landing|landed|meeting|talks|summit|ceremony|"
-        r"dinner|lunch|reception|banquet|press\s+conference|start|began|launch|speech)\b", window, re.IGNORECASE))
+    nouns = list(_TIMED_BEFORE.finditer(window))
     if not nouns:
-        nouns = list(re.finditer(r"\b(?P<noun>arrive|depart|land|begin|start|meet)\w*", text[cand.end :]))
+        nouns = list(_TIMED_AFTER.finditer(text[cand.end :]))
     if nouns:
         noun = nouns[-1].group("noun").lower()
         noun = {"arrived": "arrival", "departed": "departure", "landed": "landing", "began": "start",
@@ -963,13 +1046,18 @@ def _time_metric(text: str, cand: _Candidate) -> str:
     return "time of day"
 
 
+_COLLECTIVE_OF = re.compile(
+    r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?P<coll>[a-z-]+)\s+of\s+"
+    r"(?:(?:more\s+than|at\s+least|about|around|some|nearly|almost|approximately|over|up\s+to)\s+)?$"
+)
+_COUNTED_WITH = re.compile(
+    rf"(?:\s+[a-z]+ing)?\s+(?:with|to|in|from|at|on)\s+(?:the\s+)?(?:Mr\.?\s+|Ms\.?\s+|President\s+)?{_CAP_RUN}"
+)
+
+
 def _count_metric(text: str, start: int, end: int, modifiers: str, noun: str) -> str:
     before = text[:start]
-    collective = re.search(
-        r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?P<coll>[a-z-]+)\s+of\s+"
-        r"(?:(?:more\s+than|at\s+least|about|around|some|nearly|almost|approximately|over|up\s+to)\s+)?$",
-        before,
-    )
+    collective = _COLLECTIVE_OF.search(before)
     if collective:
         word = collective.group("coll")
         if word in _COLLECTIVES:
@@ -977,13 +1065,13 @@ def _count_metric(text: str, start: int, end: int, modifiers: str, noun: str) ->
         if word in ("total", "number", "maximum", "minimum"):
             return f"{word} of {noun}"
     thing = f"{modifiers} {noun}".strip()
-    tail = re.match(
-        rf"(?:\s+[a-z]+ing)?\s+(?:with|to|in|from|at|on)\s+(?:the\s+)?(?:Mr\.?\s+|Ms\.?\s+|President\s+)?{_CAP_RUN}",
-        text[end:],
-    )
+    tail = _COUNTED_WITH.match(text[end:])
     if tail:
         thing += " " + " ".join(tail.group().split()).rstrip(".")
     return f"number of {thing}"
+
+
+_PERIOD_BREAK = re.compile(r";|\.\s|\bbut\b")
 
 
 def _period(text: str, cand: _Candidate, dates) -> str | None:
@@ -998,7 +1086,7 @@ def _period(text: str, cand: _Candidate, dates) -> str | None:
         if gap < 0 or gap > 40:
             continue
         between = text[min(cand.end, d.end) : max(cand.start, d.start)]
-        if re.search(r";|\.\s|\bbut\b", between):
+        if _PERIOD_BREAK.search(between):
             continue
         if best is None or gap < best[0]:
             best = (gap, d)
@@ -1006,6 +1094,9 @@ def _period(text: str, cand: _Candidate, dates) -> str | None:
         return None
     d = best[1]
     return d.date if d.date else d.text
+
+
+_OPENING_BRACKET_GAP = re.compile(r"\s*\(\s*")
 
 
 def _attach_conversions(text: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -1016,7 +1107,7 @@ def _attach_conversions(text: str, cands: list[_Candidate]) -> list[_Candidate]:
             prior = out[-1]
             gap = text[prior.end : cand.start]
             closing = text[cand.end : cand.end + 1]
-            if re.fullmatch(r"\s*\(\s*", gap) and closing == ")" and cand.kind == prior.kind:
+            if _OPENING_BRACKET_GAP.fullmatch(gap) and closing == ")" and cand.kind == prior.kind:
                 converted = replace(cand, metric=prior.metric, bound=prior.bound if cand.bound == "exact" else cand.bound,
                                     period=prior.period or cand.period, direction=prior.direction)
                 prior.conversions.append(converted)

@@ -415,9 +415,12 @@ _DESCRIPTION = re.compile(
 
 # The same pattern without re.I, for lower-cased text: case-insensitive matching of a long
 # alternation is several times slower.
-# Its role heads are grouped by first letter (the same matches, found faster).
+# Its role heads are grouped by first letter (the same matches, found faster). The article is
+# written out letter first, "t(?<!\w.)he" for "\bthe": a pattern opening with a letter lets the
+# regex engine skip to the next "t" or "a" instead of trying every position; the look-behind
+# after the letter says what "\b" said (no word character before it).
 _DESCRIPTION_LOWER = re.compile(
-    r"\b(?P<art>the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,4}?)(?P<head>"
+    r"(?P<art>t(?<!\w.)he|a(?<!\w.)n?)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,4}?)(?P<head>"
     + by_first_letter(sorted(ROLE_HEADS, key=len, reverse=True))
     + r")\b"
 )
@@ -447,6 +450,18 @@ def _indefinite_descriptions(text: str) -> list[tuple[int, str, str]]:
             desc = (text[d.start("mods") : d.end("mods")] + text[d.start("head") : d.end("head")]).strip()
             found.append((d.start(), d.group("head").lower(), desc))
     return found
+
+
+def _opening_description(phrase: str) -> re.Match | None:
+    """The "the/a/an ... <role>" that starts at the phrase's first or second character, else None.
+
+    ``_DESCRIPTION.search(phrase)`` when that starts there: a search returns the leftmost match,
+    and a match tried at one position is what a search finds at it, so only those two
+    positions need trying, not the whole phrase.
+    """
+    low = lowered_for_matching(phrase)  # the lower-case pattern is faster; offsets are the same
+    pattern, text = (_DESCRIPTION_LOWER, low) if low is not None else (_DESCRIPTION, phrase)
+    return pattern.match(text, 0) or pattern.match(text, 1)
 
 
 def _word_before_comma(text: str, end: int) -> str | None:
@@ -493,6 +508,8 @@ class People:
         # run text -> its mention's parts (offsets from the run's start): names recur all through
         # an article, and reading a run is the costly part of finding them
         self._run_memo: dict[str, tuple[int, int, str, tuple[str, ...], bool]] = {}
+        self._full_names: dict[str, tuple[bool, str | None]] = {}  # see _full_name_shape
+        self._last_run_memo: dict[str, Mention | None] = {}  # see _last_named_run
         self._collect()
         self._starts = [s.start for s in self.sentences]
         self._focus: list[str | None] = []
@@ -551,9 +568,9 @@ class People:
 
     def _collect_full_name(self, m: Mention, text: str, offset: int) -> None:
         """Record a run of several words as a name shape, and as a person when a cue says so."""
-        tokens = m.name.split()
         # only a full name (two tokens or more) is recorded: a lone word needs no cue
-        if len(tokens) < 2 or not name_shaped(tokens):
+        full, shape_key = self._full_name_shape(m.name)
+        if not full:
             return
         local = m.start - offset
         after = m.end - offset
@@ -573,10 +590,21 @@ class People:
             title = title or role_before
         if _SAYS_AFTER.match(text, after) or _WHO_AFTER.match(text, after):
             cue = True  # people say things; "X, who ..." is a person
-        if not any(is_demonym(t) for t in tokens):
-            self._add_shape(fold(m.name), m.start, m.name)
+        if shape_key is not None:
+            self._add_shape(shape_key, m.start, m.name)
         if cue:
             self._add(m.name, m.start, title or None)
+
+    def _full_name_shape(self, name: str) -> tuple[bool, str | None]:
+        """(is ``name`` a full name, its shape key) - the key is None when a demonym is in it
+        ("North Korean"). Names recur all through an article: each distinct one is read once."""
+        facts = self._full_names.get(name)
+        if facts is None:
+            tokens = name.split()
+            full = len(tokens) >= 2 and name_shaped(tokens)
+            key = fold(name) if full and not any(is_demonym(t) for t in tokens) else None
+            facts = self._full_names[name] = (full, key)
+        return facts
 
     def _add_shape(self, key: str, pos: int, name: str) -> None:
         if key in self._shapes:
@@ -599,12 +627,18 @@ class People:
 
     def _last_named_run(self, phrase: str) -> Mention | None:
         """The last capitalised run of ``phrase`` that has a name part: ``[m for m in name_runs(phrase)
-        if m.name][-1]`` without reading the runs before it."""
+        if m.name][-1]`` without reading the runs before it. Subjects recur ("Duarte", "The two"),
+        so each distinct phrase is read once per article; callers only read the mention."""
+        if phrase in self._last_run_memo:
+            return self._last_run_memo[phrase]
+        found = None
         for match in reversed(list(run_matches(phrase))):
             m = self.mention(match)
             if m.name:
-                return m
-        return None
+                found = m
+                break
+        self._last_run_memo[phrase] = found
+        return found
 
     # -- lookups --
 
@@ -783,9 +817,8 @@ class People:
             if resolved and " " not in last.name and len(resolved.split()) >= 2:
                 return resolved
             return None
-        low = lowered_for_matching(phrase)  # the lower-case pattern is faster; offsets are the same
-        desc = _DESCRIPTION_LOWER.search(low) if low is not None else _DESCRIPTION.search(phrase)
-        if desc and desc.end() >= len(phrase.rstrip()) - 1 and desc.start() <= 1:
+        desc = _opening_description(phrase)
+        if desc and desc.end() >= len(phrase.rstrip()) - 1:
             named = self.describe(phrase, before=pos)
             if named:
                 return named

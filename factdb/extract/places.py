@@ -196,9 +196,12 @@ def _unconfuse_word(match: re.Match) -> str:
 
 _TOKEN = r"[A-Z][\w'’.\-]*"
 _GAP = r"[ \t]*\n?[ \t]*"
-# A capitalised run; "of", "of the", "de" may join two capitalised words.
+# A capitalised run; "of", "of the", "de" may join two capitalised words. The first
+# capital is matched before the look back at the character in front of it
+# ("(?<![\w\-'’])" written after the letter): a pattern that opens with a letter
+# class lets the regex engine skip to the next capital instead of trying every position.
 NAME_RUN = re.compile(
-    rf"(?<![\w\-'’]){_TOKEN}(?:{_GAP}(?:(?:of|de|del|da|di|du|la|le)(?:{_GAP}the)?{_GAP})?{_TOKEN})*"
+    rf"[A-Z](?<![\w\-'’][A-Z])[\w'’.\-]*(?:{_GAP}(?:(?:of|de|del|da|di|du|la|le)(?:{_GAP}the)?{_GAP})?{_TOKEN})*"
 )
 _POSSESSIVE_TOKEN = re.compile(r"^(.*?)(?:['’]s|s['’])$")
 

@@ -199,6 +199,18 @@ def _may_end_transitive(clause: str) -> bool:
 
 
 _PREP_BEFORE = re.compile(r"\b(?P<prep>in|at|to|from|for|into)\s+(?:(?:the|a|an)\s+)?$", re.I)
+
+
+def _search_end(pattern: re.Pattern, text: str, words: int) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern anchored at the end whose match lies within
+    the last ``words`` whitespace-separated words of ``text`` ("in the " is two).
+
+    The search starts where those words begin instead of at every position of
+    the text: no match can start earlier, so the first match found is the same
+    (and a \b there still sees the character before).
+    """
+    head = text.rsplit(None, words)
+    return pattern.search(text, len(head[0]) if len(head) > words else 0)
 # Words that may follow a bare place name; anything else lower case means the
 # run was an adjective ("in Vietnamese media", "the Peruvian Andes city").
 _FOLLOW_OK = frozenset("""
@@ -804,20 +816,31 @@ class _SentenceReader:
             follower = _FOLLOWER.match(after)
             if follower and follower.group(1) not in _FOLLOW_OK:
                 continue
-            before = _BRACKETED_ACRONYM.sub(_blank, text[max(0, start - 120):start])
+            appositive = _APPOSITIVE.match(after) if _COMMA_AHEAD.match(text, p_end) else None
+            # The name is checked before the cue: a run that is no place name (a country,
+            # a person, a calendar word) is dropped whatever cue stands before it, and
+            # most runs after "in"/"to" are such names; the clause work below is dearer.
+            name = clean(text[p_start:p_end])
+            if appositive and _appositive_name_ok(name):
+                pass  # "X Post Y, a lookout point": the apposition says it is a place, whatever its words
+            elif not bare_name_ok(strip_possessive(name)) or self._is_person(name):
+                continue
+            if _DEMONYM_RUN.match(name) and len(name.split()) > 1:
+                continue  # "Peruvian Andes ..."
+            window_text = text[max(0, start - 120):start]
+            before = _BRACKETED_ACRONYM.sub(_blank, window_text) if "(" in window_text else window_text
             cut = [m.end() for m in _CLAUSE_CUT.finditer(before)]
             clause = before[cut[-1]:] if cut else before
-            appositive = _APPOSITIVE.match(after) if _COMMA_AHEAD.match(text, p_end) else None
             place_type = "city"
             if appositive:
                 place_type = PLACE_HEADS[appositive.group("head2") or appositive.group("head")]
             rule = None
-            if appositive and start == run_start and _IN_AT_ON_END.search(clause):
+            if appositive and start == run_start and _search_end(_IN_AT_ON_END, clause, 2):
                 rule = "venue.apposition"
             elif start == run_start and _may_end_transitive(clause) and _TRANSITIVE.search(clause):
                 rule = "venue.visited"
             else:
-                prep = _PREP_BEFORE.search(clause)
+                prep = _search_end(_PREP_BEFORE, clause, 2)
                 if prep is None or start != run_start:
                     continue
                 kind = prep.group("prep").lower()
@@ -828,16 +851,9 @@ class _SentenceReader:
                 if (cue is None or not cue.search(window)) and not (kind in _WHERE_PREPOSITIONS
                                                                      and self._where_happens(after)):
                     continue
-                if kind in ("in", "at") and _NOT_HERE_BEFORE.search(window):
+                if kind in ("in", "at") and _search_end(_NOT_HERE_BEFORE, window, 1):
                     continue
                 rule = f"venue.{kind}"
-            name = clean(text[p_start:p_end])
-            if appositive and _appositive_name_ok(name):
-                pass  # "X Post Y, a lookout point": the apposition says it is a place, whatever its words
-            elif not bare_name_ok(strip_possessive(name)) or self._is_person(name):
-                continue
-            if _DEMONYM_RUN.match(name) and len(name.split()) > 1:
-                continue  # "Peruvian Andes ..."
             self._add(p_start, p_end, place_type, rule, 0.7)
 
     @staticmethod
